@@ -1,0 +1,32 @@
+# EnDocs Support for Odoo: `make help` lists the targets.
+SHELL := /bin/bash
+ARGS ?=
+
+.PHONY: help setup run update shell test lint bench stop
+
+help:  ## this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+setup:  ## venv + Odoo 18 (ODOO_SRC=... or cache or download) + PostgreSQL + config
+	@scripts/setup.sh
+
+run: setup  ## Odoo on http://localhost:8069, both addons, demo data
+	@scripts/run.sh $(ARGS)
+
+update: setup  ## upgrade both addons in the demo database after a code change
+	@source scripts/common.sh && require_odoo && odoo -d "$$DEMO_DB" -u "$$ADDONS" --stop-after-init --no-http
+
+shell: setup  ## Odoo shell on the demo database (reads a script from a pipe)
+	@scripts/shell.sh $(ARGS)
+
+test:  ## fresh test database, every test through pytest-odoo
+	@scripts/test.sh $(ARGS)
+
+lint:  ## pre-commit with the OCA settings
+	@scripts/lint.sh
+
+bench:  ## benchmarks: one line each, figure and ratio to its reference
+	@scripts/bench.sh $(ARGS)
+
+stop:  ## stop the private PostgreSQL cluster
+	@scripts/pg.sh stop

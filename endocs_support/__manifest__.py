@@ -1,0 +1,24 @@
+# Copyright 2026 EnDocs
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "EnDocs Support Regulation",
+    "summary": "Technical-support regulation on top of the OCA helpdesk: "
+    "Moscow working time, Russian production calendar, intake and SLA",
+    "version": "18.0.1.0.0",
+    "category": "After-Sales",
+    "website": "https://endocs.ru/support/",
+    "author": "EnDocs",
+    "license": "AGPL-3",
+    "depends": ["helpdesk_mgmt", "resource", "mail", "portal"],
+    "external_dependencies": {"python": ["holidays", "python-dateutil"]},
+    "data": [
+        "security/ir.model.access.csv",
+        "data/resource_calendar_data.xml",
+        "data/ir_cron_data.xml",
+        "views/resource_calendar_views.xml",
+        "views/helpdesk_ticket_team_views.xml",
+    ],
+    "post_init_hook": "post_init_hook",
+    "installable": True,
+    "application": False,
+}

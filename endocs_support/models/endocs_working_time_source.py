@@ -1,0 +1,27 @@
+# Copyright 2026 EnDocs
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+
+
+class EndocsWorkingTimeSource(models.AbstractModel):
+    """Data the working-time engine is built from: any change drops the cached
+    engines (``resource.calendar._working_time``), in every worker."""
+
+    _name = "endocs.working.time.source"
+    _description = "Working Time Engine Source"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res

@@ -1,0 +1,27 @@
+# Copyright 2026 EnDocs
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class HelpdeskTicketTeam(models.Model):
+    _inherit = "helpdesk.ticket.team"
+
+    def _default_resource_calendar_id(self):
+        return self.env.ref(
+            "endocs_support.resource_calendar_support_msk", raise_if_not_found=False
+        )
+
+    resource_calendar_id = fields.Many2one(
+        "resource.calendar",
+        string="Working Hours",
+        default=_default_resource_calendar_id,
+        help="Support hours of the team: the SLA clocks, reminders and timeouts "
+        "count working time on this calendar.",
+    )
+
+    def _working_time(self):
+        """The working-time engine of the team's calendar (the support calendar
+        when the team has none)."""
+        self.ensure_one()
+        calendar = self.resource_calendar_id or self._default_resource_calendar_id()
+        return calendar._working_time()

@@ -1,0 +1,71 @@
+# shellcheck shell=bash
+# Common settings for the project's scripts: sourced, never run.
+# Everything installed lives in a per-user cache outside the repository, so a fresh
+# clone (and CI) reuses the Odoo install that `make setup` made before.
+set -euo pipefail
+
+REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE_DIR="${ENDOCS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/endocs-support}"
+VENV_DIR="$CACHE_DIR/venv"
+ODOO_DIR="$CACHE_DIR/odoo"            # the Odoo 18.0 Community source the venv runs
+VENV_PY="$VENV_DIR/bin/python"
+ODOO_BIN="$ODOO_DIR/odoo-bin"
+ODOO_ARCHIVE_URL="${ODOO_ARCHIVE_URL:-https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz}"
+
+# Private PostgreSQL cluster (the embedded default). PostgreSQL refuses to run as
+# root, so root gets a data directory owned by an unprivileged system user.
+PG_PORT="${ENDOCS_PG_PORT:-54329}"
+PG_OS_USER="${ENDOCS_PG_OS_USER:-endocs-pg}"
+if [ "$(id -u)" = 0 ]; then
+    PG_DIR="${ENDOCS_PG_DIR:-/var/lib/endocs-support/pg}"
+else
+    PG_DIR="${ENDOCS_PG_DIR:-$CACHE_DIR/pg}"
+fi
+
+# The Odoo configuration the scripts use: ODOO_RC when given, else the generated one.
+GENERATED_CONF="$CACHE_DIR/odoo.conf"
+ODOO_CONF="${ODOO_RC:-$GENERATED_CONF}"
+
+DEMO_DB="${ENDOCS_DB:-endocs_demo}"
+TEST_DB="${ENDOCS_TEST_DB:-endocs_test}"
+ADDONS="endocs_support,endocs_support_billing"
+
+say() { printf '\033[1m[endocs]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[endocs] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }
+
+require_odoo() {
+    if [ ! -x "$VENV_PY" ] || [ ! -f "$ODOO_BIN" ] || ! "$VENV_PY" -c "import odoo" 2>/dev/null; then
+        die "Odoo 18 is not installed in $CACHE_DIR. Run 'make setup' (with ODOO_SRC=/path/to/odoo-18.0-source, or with internet access to download the official archive)."
+    fi
+    [ -f "$ODOO_CONF" ] || die "No Odoo configuration at $ODOO_CONF: run 'make setup'."
+}
+
+odoo() { "$VENV_PY" "$ODOO_BIN" -c "$ODOO_CONF" "$@"; }
+
+# psql against the configured server, reading the settings from the Odoo config.
+conf_get() {  # conf_get KEY -> value from the [options] section, empty when unset
+    "$VENV_PY" - "$ODOO_CONF" "$1" <<'PY'
+import configparser, sys
+cp = configparser.ConfigParser(interpolation=None)
+cp.read(sys.argv[1])
+value = cp.get("options", sys.argv[2], fallback="")
+print("" if value in ("False", "None") else value)
+PY
+}
+
+db_psql() {  # db_psql DBNAME args...
+    local db="$1"; shift
+    PGHOST="$(conf_get db_host)" PGPORT="$(conf_get db_port)" PGUSER="$(conf_get db_user)" \
+        PGPASSWORD="$(conf_get db_password)" psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"
+}
+
+db_exists() { [ "$(db_psql postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$1'")" = 1 ]; }
+
+addons_installed() {  # true when both addons are installed in database $1
+    db_exists "$1" || return 1
+    local n
+    n="$(db_psql "$1" -tAc "SELECT count(*) FROM ir_module_module WHERE state='installed' AND name IN ('endocs_support','endocs_support_billing')" 2>/dev/null || echo 0)"
+    [ "$n" = 2 ]
+}
+
+pg_private() { [ -z "${ODOO_RC:-}" ] && [ -z "${PGHOST:-}" ]; }

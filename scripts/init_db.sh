@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# scripts/init_db.sh DB [demo|nodemo]: create DB with both addons installed, unless
+# they already are (then nothing to do: a second start reuses everything).
+source "$(dirname "$0")/common.sh"
+require_odoo
+db="$1"; demo="${2:-demo}"
+if addons_installed "$db"; then
+    exit 0
+fi
+if db_exists "$db"; then
+    say "Database $db exists without both addons: installing them"
+else
+    say "Creating database $db with both addons ($demo; a few minutes the first time)"
+fi
+args=(-d "$db" -i "$ADDONS" --stop-after-init --no-http --log-level="${ENDOCS_LOG_LEVEL:-warn}")
+if [ "$demo" = demo ]; then args+=(--without-demo=False --load-language=ru_RU); else args+=(--without-demo=all); fi
+odoo "${args[@]}"
+addons_installed "$db" || die "installing the addons into $db failed (see the log above)"

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# make test: a fresh test database with both addons, then every test (pure-Python
+# and Odoo TransactionCase/HttpCase tests) through pytest-odoo. Extra arguments go
+# to pytest (e.g. `make test ARGS="-k worktime"`).
+source "$(dirname "$0")/common.sh"
+require_odoo
+if [ -z "${ENDOCS_KEEP_TEST_DB:-}" ] && db_exists "$TEST_DB"; then
+    say "Dropping the old test database $TEST_DB"
+    db_psql postgres -c "DROP DATABASE \"$TEST_DB\" WITH (FORCE)"
+fi
+"$REPO_DIR/scripts/init_db.sh" "$TEST_DB" demo
+command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
+    || die "Chromium is required for the browser tours (make setup installs it)"
+"$VENV_PY" -c "import websocket" 2>/dev/null || die "websocket-client is required for the browser tours (make setup installs it)"
+cd "$REPO_DIR"
+exec "$VENV_PY" -m pytest -p no:cacheprovider \
+    --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" --odoo-http \
+    --odoo-log-level="${ENDOCS_LOG_LEVEL:-warn}" \
+    tests endocs_support endocs_support_billing "$@"
