@@ -18,7 +18,6 @@
         "views/resource_calendar_views.xml",
         "views/helpdesk_ticket_team_views.xml",
     ],
+    "demo": ["demo/res_users_demo.xml"],
     "post_init_hook": "post_init_hook",
-    "installable": True,
-    "application": False,
 }

@@ -10,8 +10,6 @@
     "author": "EnDocs",
     "license": "AGPL-3",
     "depends": ["endocs_support", "helpdesk_mgmt_timesheet", "sale_timesheet"],
+    "demo": ["demo/res_users_demo.xml"],
     "external_dependencies": {"python": ["xlsxwriter"]},
-    "data": [],
-    "installable": True,
-    "application": False,
 }

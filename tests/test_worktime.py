@@ -42,20 +42,90 @@ def msk(*args):
 
 ADD_HOURS = [
     # (case, start, hours, expected)
-    ("R-TIME-1 Friday 18:30 + 1 h -> Monday", msk(2025, 10, 17, 18, 30), 1, msk(2025, 10, 20, 10, 30)),
-    ("R-TIME-1 uses up the day exactly: ends at 19:00", msk(2025, 10, 17, 18, 0), 1, msk(2025, 10, 17, 19, 0)),
-    ("R-TIME-1 lunch 13:30 + 1 h", msk(2025, 10, 15, 13, 30), 1, msk(2025, 10, 15, 15, 0)),
-    ("R-TIME-1 morning runs over lunch", msk(2025, 10, 15, 12, 30), 1, msk(2025, 10, 15, 14, 30)),
-    ("R-TIME-1 exactly 19:00 + 0.5 h", msk(2025, 10, 15, 19, 0), 0.5, msk(2025, 10, 16, 10, 30)),
-    ("R-TIME-2 30 Dec 18:00 + 2 h over the New Year holidays", msk(2025, 12, 30, 18, 0), 2, msk(2026, 1, 12, 11, 0)),
-    ("R-TIME-2 31 Dec (transferred day off) + 1 h", msk(2025, 12, 31, 12, 0), 1, msk(2026, 1, 12, 11, 0)),
-    ("R-TIME-2 New Year holidays, 5 Jan 2026", msk(2026, 1, 5, 12, 0), 8, msk(2026, 1, 12, 19, 0)),
-    ("R-TIME-2 transferred day off Mon 3 Nov 2025", msk(2025, 11, 3, 12, 0), 1, msk(2025, 11, 5, 11, 0)),
-    ("R-TIME-3 working Saturday 1 Nov 2025", msk(2025, 10, 31, 18, 0), 2, msk(2025, 11, 1, 11, 0)),
-    ("R-TIME-4 shortened eve of 1 May ends at 18:00", msk(2025, 4, 30, 17, 0), 1.5, msk(2025, 5, 5, 10, 30)),
-    ("R-TIME-4 the working Saturday is shortened too", msk(2025, 11, 1, 17, 0), 1.5, msk(2025, 11, 5, 10, 30)),
-    ("R-TIME-5 negative hours go back", msk(2025, 10, 20, 10, 30), -1, msk(2025, 10, 17, 18, 30)),
-    ("R-TIME-5 several days of hours", msk(2025, 10, 13, 10, 0), 40, msk(2025, 10, 17, 19, 0)),
+    (
+        "R-TIME-1 Friday 18:30 + 1 h -> Monday",
+        msk(2025, 10, 17, 18, 30),
+        1,
+        msk(2025, 10, 20, 10, 30),
+    ),
+    (
+        "R-TIME-1 uses up the day exactly: ends at 19:00",
+        msk(2025, 10, 17, 18, 0),
+        1,
+        msk(2025, 10, 17, 19, 0),
+    ),
+    (
+        "R-TIME-1 lunch 13:30 + 1 h",
+        msk(2025, 10, 15, 13, 30),
+        1,
+        msk(2025, 10, 15, 15, 0),
+    ),
+    (
+        "R-TIME-1 morning runs over lunch",
+        msk(2025, 10, 15, 12, 30),
+        1,
+        msk(2025, 10, 15, 14, 30),
+    ),
+    (
+        "R-TIME-1 exactly 19:00 + 0.5 h",
+        msk(2025, 10, 15, 19, 0),
+        0.5,
+        msk(2025, 10, 16, 10, 30),
+    ),
+    (
+        "R-TIME-2 30 Dec 18:00 + 2 h over the New Year holidays",
+        msk(2025, 12, 30, 18, 0),
+        2,
+        msk(2026, 1, 12, 11, 0),
+    ),
+    (
+        "R-TIME-2 31 Dec (transferred day off) + 1 h",
+        msk(2025, 12, 31, 12, 0),
+        1,
+        msk(2026, 1, 12, 11, 0),
+    ),
+    (
+        "R-TIME-2 New Year holidays, 5 Jan 2026",
+        msk(2026, 1, 5, 12, 0),
+        8,
+        msk(2026, 1, 12, 19, 0),
+    ),
+    (
+        "R-TIME-2 transferred day off Mon 3 Nov 2025",
+        msk(2025, 11, 3, 12, 0),
+        1,
+        msk(2025, 11, 5, 11, 0),
+    ),
+    (
+        "R-TIME-3 working Saturday 1 Nov 2025",
+        msk(2025, 10, 31, 18, 0),
+        2,
+        msk(2025, 11, 1, 11, 0),
+    ),
+    (
+        "R-TIME-4 shortened eve of 1 May ends at 18:00",
+        msk(2025, 4, 30, 17, 0),
+        1.5,
+        msk(2025, 5, 5, 10, 30),
+    ),
+    (
+        "R-TIME-4 the working Saturday is shortened too",
+        msk(2025, 11, 1, 17, 0),
+        1.5,
+        msk(2025, 11, 5, 10, 30),
+    ),
+    (
+        "R-TIME-5 negative hours go back",
+        msk(2025, 10, 20, 10, 30),
+        -1,
+        msk(2025, 10, 17, 18, 30),
+    ),
+    (
+        "R-TIME-5 several days of hours",
+        msk(2025, 10, 13, 10, 0),
+        40,
+        msk(2025, 10, 17, 19, 0),
+    ),
 ]
 
 
@@ -74,14 +144,30 @@ WORKING = [
     ("R-TIME-1 09:59", msk(2025, 10, 15, 9, 59), False),
     ("R-TIME-1 Saturday", msk(2025, 10, 18, 12, 0), False),
     ("R-TIME-2 1 January", msk(2026, 1, 1, 12, 0), False),
-    ("R-TIME-2 31 December 2025 (day off moved from 5 Jan)", msk(2025, 12, 31, 12, 0), False),
-    ("R-TIME-2 Friday 9 Jan 2026 (day off moved from 3 Jan)", msk(2026, 1, 9, 12, 0), False),
+    (
+        "R-TIME-2 31 December 2025 (day off moved from 5 Jan)",
+        msk(2025, 12, 31, 12, 0),
+        False,
+    ),
+    (
+        "R-TIME-2 Friday 9 Jan 2026 (day off moved from 3 Jan)",
+        msk(2026, 1, 9, 12, 0),
+        False,
+    ),
     ("R-TIME-2 8 May 2025 (day off moved from 23 Feb)", msk(2025, 5, 8, 12, 0), False),
-    ("R-TIME-2 day before it, 7 May 2025, is a full day", msk(2025, 5, 7, 18, 30), True),
+    (
+        "R-TIME-2 day before it, 7 May 2025, is a full day",
+        msk(2025, 5, 7, 18, 30),
+        True,
+    ),
     ("R-TIME-3 working Saturday 1 Nov 2025", msk(2025, 11, 1, 12, 0), True),
     ("R-TIME-4 eve of 1 May, 17:59", msk(2025, 4, 30, 17, 59), True),
     ("R-TIME-4 eve of 1 May, 18:00", msk(2025, 4, 30, 18, 0), False),
-    ("R-TIME-4 working Saturday 1 Nov 2025 ends at 18:00", msk(2025, 11, 1, 18, 30), False),
+    (
+        "R-TIME-4 working Saturday 1 Nov 2025 ends at 18:00",
+        msk(2025, 11, 1, 18, 30),
+        False,
+    ),
 ]
 
 
@@ -123,15 +209,50 @@ def test_naive_utc_and_aware_r_time_5(wt):
 
 
 ADD_DAYS = [
-    ("same clock time next day", msk(2025, 10, 14, 15, 30), 1, msk(2025, 10, 15, 15, 30)),
+    (
+        "same clock time next day",
+        msk(2025, 10, 14, 15, 30),
+        1,
+        msk(2025, 10, 15, 15, 30),
+    ),
     ("over the weekend", msk(2025, 10, 17, 11, 0), 1, msk(2025, 10, 20, 11, 0)),
-    ("clamped to the end of a shortened day", msk(2025, 4, 29, 18, 30), 1, msk(2025, 4, 30, 18, 0)),
-    ("5 working days over the New Year holidays", msk(2025, 12, 26, 12, 0), 5, msk(2026, 1, 14, 12, 0)),
-    ("off-hours start counts from the next working moment", msk(2025, 10, 18, 12, 0), 1, msk(2025, 10, 21, 10, 0)),
-    ("working Saturday counts as a day", msk(2025, 10, 31, 12, 0), 1, msk(2025, 11, 1, 12, 0)),
-    ("zero days is the next working moment", msk(2025, 10, 15, 13, 30), 0, msk(2025, 10, 15, 14, 0)),
+    (
+        "clamped to the end of a shortened day",
+        msk(2025, 4, 29, 18, 30),
+        1,
+        msk(2025, 4, 30, 18, 0),
+    ),
+    (
+        "5 working days over the New Year holidays",
+        msk(2025, 12, 26, 12, 0),
+        5,
+        msk(2026, 1, 14, 12, 0),
+    ),
+    (
+        "off-hours start counts from the next working moment",
+        msk(2025, 10, 18, 12, 0),
+        1,
+        msk(2025, 10, 21, 10, 0),
+    ),
+    (
+        "working Saturday counts as a day",
+        msk(2025, 10, 31, 12, 0),
+        1,
+        msk(2025, 11, 1, 12, 0),
+    ),
+    (
+        "zero days is the next working moment",
+        msk(2025, 10, 15, 13, 30),
+        0,
+        msk(2025, 10, 15, 14, 0),
+    ),
     ("14:00 stays 14:00", msk(2025, 10, 15, 14, 0), 1, msk(2025, 10, 16, 14, 0)),
-    ("a full day ends at the end of the next", msk(2025, 10, 15, 18, 59, 59), 1, msk(2025, 10, 16, 18, 59, 59)),
+    (
+        "a full day ends at the end of the next",
+        msk(2025, 10, 15, 18, 59, 59),
+        1,
+        msk(2025, 10, 16, 18, 59, 59),
+    ),
     ("backwards", msk(2026, 1, 12, 12, 0), -1, msk(2025, 12, 30, 12, 0)),
 ]
 
@@ -188,7 +309,9 @@ OFFICIAL_YEAR_HOURS = {2024: 1979, 2025: 1972, 2026: 1972}
 @pytest.mark.parametrize("year", YEARS)
 def test_monthly_hours_equal_production_calendar_r_time_5(wt, year):
     months = [
-        wt.hours_between(msk(year, month, 1), msk(year + month // 12, month % 12 + 1, 1))
+        wt.hours_between(
+            msk(year, month, 1), msk(year + month // 12, month % 12 + 1, 1)
+        )
         for month in range(1, 13)
     ]
     assert months == OFFICIAL_MONTHLY_HOURS[year]

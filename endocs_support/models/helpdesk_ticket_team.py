@@ -14,7 +14,7 @@ class HelpdeskTicketTeam(models.Model):
     resource_calendar_id = fields.Many2one(
         "resource.calendar",
         string="Working Hours",
-        default=_default_resource_calendar_id,
+        default=lambda self: self._default_resource_calendar_id(),
         help="Support hours of the team: the SLA clocks, reminders and timeouts "
         "count working time on this calendar.",
     )

@@ -113,8 +113,7 @@ class ResourceCalendar(models.Model):
                 "type": "success",
                 "title": _("Production calendar loaded"),
                 "message": _(
-                    "%(created)s days added, %(updated)s updated, "
-                    "%(removed)s removed.",
+                    "%(created)s days added, %(updated)s updated, %(removed)s removed.",
                     **counts,
                 ),
                 "next": {"type": "ir.actions.act_window_close"},
@@ -237,8 +236,6 @@ class ResourceCalendar(models.Model):
                 counts["updated"] += 1
         Days.create(to_create)
         counts["created"] += len(to_create)
-        stale = Days.browse(
-            [r.id for r in existing.values() if r.origin == "holidays"]
-        )
+        stale = Days.browse([r.id for r in existing.values() if r.origin == "holidays"])
         counts["removed"] += len(stale)
         stale.unlink()

@@ -57,9 +57,7 @@ def russian_production_calendar(years):
     """
     years = sorted(set(years))
     # A neighbour year is needed for the eves and transfers around 1 January.
-    source = holidays.RU(
-        years=range(years[0] - 1, years[-1] + 2), language="ru"
-    )
+    source = holidays.RU(years=range(years[0] - 1, years[-1] + 2), language="ru")
     wanted = set(years)
     non_working = dict(source.items())
     weekend_workdays = set(getattr(source, "weekend_workdays", ()))

@@ -119,9 +119,7 @@ class WorkingTime:
         (pre-holiday days, Labour Code art. 95)
     """
 
-    def __init__(
-        self, tz, attendances, leaves=(), working_days=None, short_days=None
-    ):
+    def __init__(self, tz, attendances, leaves=(), working_days=None, short_days=None):
         self.tz = ZoneInfo(tz or "UTC")
         self.attendances = [Attendance(*row) for row in attendances]
         self.leaves = sorted(
@@ -205,8 +203,9 @@ class WorkingTime:
         while day.year <= last_year:
             intervals = self.day_schedule(day)
             if intervals and leaves:
-                while leave_index < len(leaves) and leaves[leave_index][1] <= (
-                    intervals[0][0]
+                while (
+                    leave_index < len(leaves)
+                    and leaves[leave_index][1] <= (intervals[0][0])
                 ):
                     leave_index += 1
                 cuts, n = [], leave_index

@@ -1,0 +1,2 @@
+from . import test_production_calendar
+from . import test_working_time_odoo

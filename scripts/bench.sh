@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# make bench: every benchmark in bench/ on its own database (created when missing),
+# one line each with the measured figure and the ratio to its reference.
+# `make bench ARGS=worktime` runs only bench/bench_worktime.py.
+source "$(dirname "$0")/common.sh"
+require_odoo
+BENCH_DB="${ENDOCS_BENCH_DB:-endocs_bench}"
+"$REPO_DIR/scripts/init_db.sh" "$BENCH_DB" nodemo
+ENDOCS_BENCH_DIR="$REPO_DIR/bench" ENDOCS_BENCH="${1:-}" \
+    "$VENV_PY" "$ODOO_BIN" shell -c "$ODOO_CONF" -d "$BENCH_DB" --no-http --log-level=warn \
+    < "$REPO_DIR/bench/run.py"
