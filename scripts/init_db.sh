@@ -13,6 +13,6 @@ else
     say "Creating database $db with both addons ($demo; a few minutes the first time)"
 fi
 args=(-d "$db" -i "$ADDONS" --stop-after-init --no-http --log-level="${ENDOCS_LOG_LEVEL:-warn}")
-if [ "$demo" = demo ]; then args+=(--without-demo=False --load-language=ru_RU); else args+=(--without-demo=all); fi
+if [ "$demo" = demo ]; then args+=(--load-language=ru_RU); else args+=(--without-demo=all); fi
 odoo "${args[@]}"
 addons_installed "$db" || die "installing the addons into $db failed (see the log above)"
