@@ -4,3 +4,8 @@ from . import resource_calendar
 from . import resource_calendar_attendance
 from . import resource_calendar_leaves
 from . import helpdesk_ticket_team
+from . import helpdesk_ticket_category
+from . import helpdesk_ticket
+from . import endocs_support_contract
+from . import res_partner
+from . import mail_thread

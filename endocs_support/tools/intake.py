@@ -1,0 +1,330 @@
+# Copyright 2026 EnDocs
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Intake data of a support request (regulation I3.3, I3.4; R-IN-2, R-IN-3,
+R-IN-4): the fields, their validation and the parsing of labelled e-mail lines.
+Pure Python, no ORM; error codes here, translated messages in the Odoo layer."""
+
+import re
+from collections import namedtuple
+
+__all__ = [
+    "FIELDS",
+    "REQUIRED",
+    "missing_fields",
+    "normalize_phone",
+    "parse_labelled",
+    "title",
+    "validate",
+]
+
+#: key, maximum length, multi-line, labels (lower case, Russian and English),
+#: and the Russian title used when asking the customer for it
+Field = namedtuple("Field", "key max_length multiline labels title")
+
+FIELDS = [
+    Field(
+        "org_name",
+        200,
+        False,
+        (
+            "наименование организации",
+            "название организации",
+            "организация",
+            "компания",
+            "organisation name",
+            "organization name",
+            "organisation",
+            "organization",
+            "company",
+        ),
+        "Наименование организации",
+    ),
+    Field(
+        "client_ref",
+        32,
+        False,
+        (
+            "ид клиента",
+            "id клиента",
+            "идентификатор клиента",
+            "код клиента",
+            "client id",
+            "customer id",
+            "client ref",
+        ),
+        "ИД клиента",
+    ),
+    Field(
+        "contact_name",
+        200,
+        False,
+        ("контактное лицо", "контакт", "фио", "contact person", "contact name"),
+        "Контактное лицо",
+    ),
+    Field(
+        "contact_phone",
+        32,
+        False,
+        (
+            "номер телефона",
+            "телефон",
+            "тел.",
+            "тел",
+            "contact phone",
+            "phone number",
+            "phone",
+            "telephone",
+            "mobile",
+        ),
+        "Телефон контактного лица",
+    ),
+    Field(
+        "login_email",
+        254,
+        False,
+        (
+            "e-mail для входа в endocs",
+            "email для входа в endocs",
+            "e-mail для входа",
+            "email для входа",
+            "адрес электронной почты для входа",
+            "логин в endocs",
+            "логин",
+            "login e-mail",
+            "login email",
+            "endocs login",
+            "login",
+        ),
+        "E-mail для входа в EnDocs",
+    ),
+    Field(
+        "scope",
+        64,
+        False,
+        ("массовость", "масштаб проблемы", "масштаб", "scope", "affected users"),
+        "Массовость проблемы",
+    ),
+    Field(
+        "expected_priority",
+        32,
+        False,
+        (
+            "предполагаемый приоритет",
+            "приоритет",
+            "expected priority",
+            "priority",
+        ),
+        "Предполагаемый приоритет",
+    ),
+    Field(
+        "description",
+        20000,
+        True,
+        (
+            "описание проблемы",
+            "описание",
+            "проблема",
+            "вопрос",
+            "problem description",
+            "description",
+            "problem",
+            "issue",
+        ),
+        "Описание проблемы",
+    ),
+    Field(
+        "steps",
+        20000,
+        True,
+        (
+            "шаги воспроизведения",
+            "действия, которые привели к проблеме",
+            "действия заказчика",
+            "шаги",
+            "steps to reproduce",
+            "steps",
+        ),
+        "Действия, которые привели к проблеме",
+    ),
+    Field(
+        "actions_taken",
+        20000,
+        True,
+        (
+            "предпринятые действия",
+            "что уже сделано",
+            "actions taken",
+            "what we tried",
+        ),
+        "Предпринятые действия",
+    ),
+    Field(
+        "other_info",
+        20000,
+        True,
+        (
+            "иная информация",
+            "дополнительная информация",
+            "дополнительно",
+            "other information",
+            "other info",
+        ),
+        "Иная информация",
+    ),
+]
+FIELDS_BY_KEY = {field.key: field for field in FIELDS}
+#: I3.3: what every request needs
+REQUIRED = (
+    "org_name",
+    "client_ref",
+    "contact_name",
+    "contact_phone",
+    "login_email",
+    "description",
+)
+MIN_DESCRIPTION = 10
+
+SCOPES = {
+    "one": ("один пользователь", "один", "одного", "one user", "one", "single"),
+    "several": ("несколько пользователей", "несколько", "several", "some"),
+    "all": ("все пользователи", "все", "всех", "all users", "all", "everyone"),
+}
+PRIORITIES = {
+    "0": ("низкий", "low"),
+    "1": ("средний", "обычный", "medium", "normal"),
+    "2": ("высокий", "high"),
+    "3": ("критический", "срочный", "очень высокий", "critical", "urgent"),
+}
+
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_CLIENT_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{2,31}$")
+_PHONE_CHARS = re.compile(r"[\s().\-]")
+# Reply and forward separators, quoted text and signatures end the parsed part.
+_STOP = re.compile(
+    r"^\s*(>|-{2,}\s*(original message|исходное сообщение|forwarded message|"
+    r"пересылаемое сообщение)|-- ?$|on .+ wrote:$|.+ пишет:$|from: .+@|от: .+@)",
+    re.IGNORECASE,
+)
+_BULLET = r"[\s*\-•·]*"
+_SEPARATOR = r"\s*[:：=—–]\s*"
+
+
+def _label_pattern():
+    labels = sorted(
+        ((label, field.key) for field in FIELDS for label in field.labels),
+        key=lambda pair: -len(pair[0]),
+    )
+    alternatives = "|".join(re.escape(label) for label, _key in labels)
+    return (
+        re.compile(
+            rf"^{_BULLET}\**({alternatives})\**{_SEPARATOR}(.*)$", re.IGNORECASE
+        ),
+        {label: key for label, key in labels},
+    )
+
+
+_LABEL, _LABEL_KEYS = _label_pattern()
+
+
+def parse_labelled(text):
+    """Fields from labelled lines (``Организация: …``, ``Client ID: …``), in any
+    order, Russian or English labels. A multi-line field runs until the next
+    label; quoted replies and signatures are ignored. Returns ``{key: value}``
+    with the keys of :data:`FIELDS` that were found (first occurrence wins)."""
+    found, current = {}, None
+    for raw in (text or "").replace("\r\n", "\n").split("\n"):
+        line = raw.rstrip()
+        if _STOP.match(line):
+            break
+        match = _LABEL.match(line)
+        if match:
+            key = _LABEL_KEYS[match.group(1).lower()]
+            value = match.group(2).strip()
+            if key in found:
+                current = None
+                continue
+            found[key] = value
+            current = key if FIELDS_BY_KEY[key].multiline else None
+        elif current is not None:
+            found[current] = (found[current] + "\n" + line).strip("\n")
+    return {key: value.strip() for key, value in found.items() if value.strip()}
+
+
+def normalize_phone(value):
+    """``+7 (495) 123-45-67`` → ``+74951234567``; Russian ``8…`` numbers get
+    ``+7``. Returns None when it is not a phone number (10 to 15 digits)."""
+    digits = _PHONE_CHARS.sub("", value or "")
+    if digits.startswith("8") and len(digits) == 11:
+        digits = "+7" + digits[1:]
+    if not digits.startswith("+"):
+        digits = "+" + digits if len(digits) > 10 else "+7" + digits
+    return digits if re.fullmatch(r"\+\d{10,15}", digits) else None
+
+
+def _choice(value, table):
+    text = (value or "").strip().lower()
+    for key, words in table.items():
+        if text == key or any(text.startswith(word) for word in words):
+            return key
+    return None
+
+
+def validate(data, required=REQUIRED):
+    """Check and normalise intake data.
+
+    :return: ``(clean, errors)``: ``clean`` has the normalised values that are
+        valid; ``errors`` maps a key to a code: ``required``, ``too_long``,
+        ``phone``, ``email``, ``client_ref``, ``too_short``, ``scope``,
+        ``priority``, ``type``.
+    """
+    clean, errors = {}, {}
+    for field in FIELDS:
+        value = data.get(field.key)
+        if value is not None and not isinstance(value, str):
+            errors[field.key] = "type"
+            continue
+        value = (value or "").strip()
+        if not value:
+            if field.key in required:
+                errors[field.key] = "required"
+            continue
+        if len(value) > field.max_length:
+            errors[field.key] = "too_long"
+            continue
+        error, value = _check(field.key, value)
+        if error:
+            errors[field.key] = error
+        else:
+            clean[field.key] = value
+    return clean, errors
+
+
+def _check(key, value):
+    if key == "contact_phone":
+        phone = normalize_phone(value)
+        return (None, phone) if phone else ("phone", value)
+    if key == "login_email":
+        return (None, value.lower()) if _EMAIL.match(value) else ("email", value)
+    if key == "client_ref":
+        value = value.upper()
+        return (None, value) if _CLIENT_REF.match(value) else ("client_ref", value)
+    if key == "description" and len(value) < MIN_DESCRIPTION:
+        return "too_short", value
+    if key == "scope":
+        scope = _choice(value, SCOPES)
+        return (None, scope) if scope else ("scope", value)
+    if key == "expected_priority":
+        priority = _choice(value, PRIORITIES)
+        return (None, priority) if priority else ("priority", value)
+    return None, value
+
+
+def title(key):
+    """The Russian title of a field, to ask the customer for it."""
+    return FIELDS_BY_KEY[key].title
+
+
+def missing_fields(data, required=REQUIRED):
+    """The required keys that ``data`` lacks or has invalid, in form order."""
+    _clean, errors = validate(data, required)
+    return [key for key in required if key in errors]

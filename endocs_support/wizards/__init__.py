@@ -1,0 +1,1 @@
+from . import endocs_ticket_split_wizard
