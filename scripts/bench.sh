@@ -7,5 +7,5 @@ require_odoo
 BENCH_DB="${ENDOCS_BENCH_DB:-endocs_bench}"
 "$REPO_DIR/scripts/init_db.sh" "$BENCH_DB" nodemo
 ENDOCS_BENCH_DIR="$REPO_DIR/bench" ENDOCS_BENCH="${1:-}" \
-    "$VENV_PY" "$ODOO_BIN" shell -c "$ODOO_CONF" -d "$BENCH_DB" --no-http --log-level=warn \
+    "$VENV_PY" "$ODOO_BIN" shell -c "$ODOO_CONF" --addons-path="$(addons_path)" -d "$BENCH_DB" --no-http --log-level=warn \
     < "$REPO_DIR/bench/run.py"

@@ -40,7 +40,18 @@ require_odoo() {
     [ -f "$ODOO_CONF" ] || die "No Odoo configuration at $ODOO_CONF: run 'make setup'."
 }
 
-odoo() { "$VENV_PY" "$ODOO_BIN" -c "$ODOO_CONF" "$@"; }
+# The addons path: the configuration's (Odoo, the OCA addons) plus this checkout,
+# so that several clones can share one cache.
+addons_path() {
+    local configured
+    configured="$(conf_get addons_path | tr -d ' \n')"
+    case ",$configured," in
+        *",$REPO_DIR,"*) echo "$configured" ;;
+        *) echo "${configured:+$configured,}$REPO_DIR" ;;
+    esac
+}
+
+odoo() { "$VENV_PY" "$ODOO_BIN" -c "$ODOO_CONF" --addons-path="$(addons_path)" "$@"; }
 
 # psql against the configured server, reading the settings from the Odoo config.
 conf_get() {  # conf_get KEY -> value from the [options] section, empty when unset

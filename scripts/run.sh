@@ -4,4 +4,4 @@ source "$(dirname "$0")/common.sh"
 require_odoo
 "$REPO_DIR/scripts/init_db.sh" "$DEMO_DB" demo
 say "Odoo on http://localhost:$(conf_get http_port) — database $DEMO_DB (logins: see README). Ctrl-C stops it."
-exec "$VENV_PY" "$ODOO_BIN" -c "$ODOO_CONF" -d "$DEMO_DB" --db-filter="^${DEMO_DB}\$" "$@"
+exec "$VENV_PY" "$ODOO_BIN" -c "$ODOO_CONF" --addons-path="$(addons_path)" -d "$DEMO_DB" --db-filter="^${DEMO_DB}\$" "$@"

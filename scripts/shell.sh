@@ -4,4 +4,4 @@
 source "$(dirname "$0")/common.sh"
 require_odoo
 "$REPO_DIR/scripts/init_db.sh" "$DEMO_DB" demo
-exec "$VENV_PY" "$ODOO_BIN" shell -c "$ODOO_CONF" -d "$DEMO_DB" --no-http --log-level=warn "$@"
+exec "$VENV_PY" "$ODOO_BIN" shell -c "$ODOO_CONF" --addons-path="$(addons_path)" -d "$DEMO_DB" --no-http --log-level=warn "$@"

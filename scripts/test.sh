@@ -14,6 +14,7 @@ command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
 "$VENV_PY" -c "import websocket" 2>/dev/null || die "websocket-client is required for the browser tours (make setup installs it)"
 cd "$REPO_DIR"
 exec "$VENV_PY" -m pytest -p no:cacheprovider \
-    --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" --odoo-http \
+    --odoo-config="$ODOO_CONF" --odoo-addons-path="$(addons_path)" \
+    --odoo-database="$TEST_DB" --odoo-http \
     --odoo-log-level="${ENDOCS_LOG_LEVEL:-warn}" \
     tests endocs_support endocs_support_billing "$@"

@@ -457,6 +457,7 @@ class HelpdeskTicket(models.Model):
                 continue
             ticket.message_post_with_source(
                 template,
+                message_type="comment",
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=ticket.partner_id.ids,
                 email_layout_xmlid="mail.mail_notification_light",

@@ -1,2 +1,3 @@
 from . import test_production_calendar
 from . import test_working_time_odoo
+from . import test_intake

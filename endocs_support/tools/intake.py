@@ -217,7 +217,8 @@ def _label_pattern():
     alternatives = "|".join(re.escape(label) for label, _key in labels)
     return (
         re.compile(
-            rf"^{_BULLET}\**({alternatives})\**{_SEPARATOR}(.*)$", re.IGNORECASE
+            rf"^{_BULLET}\**({alternatives})\**{_SEPARATOR}\**\s*(.*)$",
+            re.IGNORECASE,
         ),
         {label: key for label, key in labels},
     )
