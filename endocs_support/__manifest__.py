@@ -28,5 +28,10 @@
         "wizards/endocs_ticket_split_wizard_views.xml",
     ],
     "demo": ["demo/res_users_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "endocs_support/static/tests/tours/*.esm.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
 }
