@@ -6,6 +6,8 @@ source "$(dirname "$0")/common.sh"
 require_odoo
 BENCH_DB="${ENDOCS_BENCH_DB:-endocs_bench}"
 "$REPO_DIR/scripts/init_db.sh" "$BENCH_DB" nodemo
-ENDOCS_BENCH_DIR="$REPO_DIR/bench" ENDOCS_BENCH="${1:-}" \
+# the reference for the e-mail intake benchmark: plain OCA helpdesk_mgmt
+"$REPO_DIR/scripts/init_db.sh" "${BENCH_DB}_plain" nodemo helpdesk_mgmt
+ENDOCS_BENCH_DIR="$REPO_DIR/bench" ENDOCS_BENCH="${1:-}" ENDOCS_BENCH_PLAIN_DB="${BENCH_DB}_plain" \
     "$VENV_PY" "$ODOO_BIN" shell -c "$ODOO_CONF" --addons-path="$(addons_path)" -d "$BENCH_DB" --no-http --log-level=warn \
     < "$REPO_DIR/bench/run.py"

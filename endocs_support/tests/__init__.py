@@ -2,3 +2,4 @@ from . import test_production_calendar
 from . import test_working_time_odoo
 from . import test_intake
 from . import test_portal_api
+from . import test_mail_intake

@@ -78,8 +78,8 @@ registry.category("web_tour.tours").add("endocs_portal_request", {
             run: "click",
         },
         {
-            content: "The registered request is shown",
-            trigger: "h4:contains('Ошибка при подписании документа'), span:contains('Ошибка при подписании документа'), div:contains('Ошибка при подписании документа')",
+            content: "The registered request shows its intake data",
+            trigger: "#endocs_intake dd:contains('+74951234567')",
         },
     ],
 });

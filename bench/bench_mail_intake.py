@@ -1,0 +1,80 @@
+# Copyright 2026 EnDocs
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""R-IN-4: e-mail intake time per message on the corpus tests/data/emails, with
+both addons, against plain OCA helpdesk_mgmt (a database with only that module)
+on the same messages, in one run. Target: at most 1.5x plain helpdesk_mgmt."""
+
+import email
+import json
+import os
+import time
+from email import policy
+from pathlib import Path
+
+import odoo
+from odoo import SUPERUSER_ID, api
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "emails"
+ROUNDS = 5
+TARGET = 1.5
+
+
+def _messages():
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    return [
+        (CORPUS / case["file"]).read_bytes()
+        for case in expected
+        if case["creates_request"] and not case.get("reply_to")
+    ]
+
+
+def _with_message_id(raw, n, tag):
+    msg = email.message_from_bytes(raw, policy=policy.SMTP)
+    del msg["Message-Id"]
+    msg["Message-Id"] = f"<bench-{tag}-{n}@bench.example>"
+    return msg.as_bytes()
+
+
+def _prepare(env):
+    domain = env["mail.alias.domain"].search([("name", "=", "endocs.ru")], limit=1)
+    if not domain:
+        domain = env["mail.alias.domain"].create({"name": "endocs.ru"})
+    env.company.alias_domain_id = domain
+    team = env["helpdesk.ticket.team"].search([("alias_name", "=", "support")], limit=1)
+    if not team:
+        team = env["helpdesk.ticket.team"].create(
+            {"name": "Support", "alias_name": "support", "alias_contact": "everyone"}
+        )
+    team.alias_id.alias_domain_id = domain
+
+
+def _measure(env, messages, tag):
+    _prepare(env)
+    thread = env["mail.thread"].with_context(mail_notify_force_send=False)
+    count, began = 0, time.perf_counter()
+    for round_ in range(ROUNDS):
+        for n, raw in enumerate(messages):
+            thread.message_process(
+                "helpdesk.ticket", _with_message_id(raw, f"{round_}-{n}", tag)
+            )
+            count += 1
+    return (time.perf_counter() - began) / count
+
+
+def run(env):
+    messages = _messages()
+    ours = _measure(env, messages, "ours")
+    plain_db = os.environ["ENDOCS_BENCH_PLAIN_DB"]
+    registry = odoo.modules.registry.Registry(plain_db)
+    with registry.cursor() as cr:
+        plain_env = api.Environment(cr, SUPERUSER_ID, {})
+        plain = _measure(plain_env, messages, "plain")
+        cr.rollback()
+    ratio = ours / plain
+    yield {
+        "name": "mail_intake.per_message",
+        "figure": f"{ours * 1e3:.1f} ms/msg (helpdesk_mgmt {plain * 1e3:.1f} ms)",
+        "ratio": f"{ratio:.2f}x",
+        "target": f"<= {TARGET}x",
+        "ok": ratio <= TARGET,
+    }
