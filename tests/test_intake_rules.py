@@ -121,7 +121,10 @@ Login e-mail: m.ivanova@romashka.ru
 
 
 def test_parse_stops_at_quoted_reply_r_in_4():
-    text = "Телефон: 8 495 1234567\n\nOn Mon, 1 Dec 2025 Support wrote:\n> ИД клиента: ED-1\n"
+    text = (
+        "Телефон: 8 495 1234567\n\n"
+        "On Mon, 1 Dec 2025 Support wrote:\n> ИД клиента: ED-1\n"
+    )
     assert intake.parse_labelled(text) == {"contact_phone": "8 495 1234567"}
     assert intake.parse_labelled("просто текст без полей") == {}
     assert intake.parse_labelled("") == {}
@@ -150,3 +153,34 @@ def test_first_occurrence_wins_r_in_4():
 )
 def test_automatic_messages_r_in_4(headers, subject, sender, expected):
     assert is_automatic(headers, subject, sender) is expected
+
+
+def test_html_to_text_blocks_links_quotes_r_in_4():
+    markup = (
+        '<div dir="ltr"><div>Организация: ООО Ромашка</div><div>Логин: '
+        '<a href="mailto:p@vector.ru">p@vector.ru</a></div>Телефон: 8 495 123-45-67'
+        '<br>доб. 12<div class="gmail_quote">Телефон: +7 000 000-00-00</div>'
+        '<blockquote data-o-mail-quote="1">ИД клиента: ZZ-1</blockquote></div>'
+    )
+    text = intake.html_to_text(markup)
+    assert text.splitlines()[:3] == [
+        "Организация: ООО Ромашка",
+        "Логин: p@vector.ru",
+        "Телефон: 8 495 123-45-67",
+    ]
+    assert "ZZ-1" not in text and "000-00-00" not in text
+    assert intake.html_to_text("") == ""
+
+
+def test_labels_before_stops_and_titles_r_in_4():
+    text = (
+        "Описание проблемы: при отправке документа система пишет:\n"
+        "«Ошибка подписи»\n"
+        "Телефон контактного лица: +7 (916) 555-12-34 доб. 7\n"
+        "*От:* Ольга <o@vector.ru>\n"
+        "ИД клиента: ED-2002\n"
+    )
+    parsed = intake.parse_labelled(text)
+    assert parsed["description"].endswith("«Ошибка подписи»")
+    assert intake.normalize_phone(parsed["contact_phone"]) == "+79165551234"
+    assert "client_ref" not in parsed

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import html2plaintext, plaintext2html
+from odoo.tools import plaintext2html
 
 from ..tools import intake
 
@@ -261,7 +261,7 @@ class HelpdeskTicket(models.Model):
         for key, field in INTAKE_FIELDS.items():
             value = self[field]
             if field == "description":
-                value = html2plaintext(value or "")
+                value = intake.html_to_text(value or "")
             data[key] = value or ""
         return data
 
@@ -290,7 +290,9 @@ class HelpdeskTicket(models.Model):
         :return: ``(clean, errors)``, errors as ``{key: translated message}``
         """
         clean, codes = intake.validate(data)
-        errors = {key: self._endocs_error_message(key, code) for key, code in codes.items()}
+        errors = {
+            key: self._endocs_error_message(key, code) for key, code in codes.items()
+        }
         ref = clean.get("client_ref")
         if ref and partner:
             org = partner.commercial_partner_id
@@ -329,7 +331,10 @@ class HelpdeskTicket(models.Model):
         if not org:
             return self.browse(), {"client_ref": self.env._("Unknown client ID.")}
         contact = Partner.search(
-            [("email", "=ilike", clean["login_email"]), ("commercial_partner_id", "=", org.id)],
+            [
+                ("email", "=ilike", clean["login_email"]),
+                ("commercial_partner_id", "=", org.id),
+            ],
             limit=1,
         )
         if not contact:
@@ -426,7 +431,9 @@ class HelpdeskTicket(models.Model):
             if not partner:
                 partner = Partner.create(
                     {
-                        "name": ticket.endocs_contact_name or ticket.partner_name or email,
+                        "name": ticket.endocs_contact_name
+                        or ticket.partner_name
+                        or email,
                         "email": email.strip(),
                         "phone": ticket.endocs_contact_phone or False,
                     }
@@ -492,8 +499,7 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def message_new(self, msg, custom_values=None):
-        body = html2plaintext(msg.get("body") or "")
-        parsed = intake.parse_labelled(body)
+        parsed = intake.parse_labelled(intake.html_to_text(msg.get("body") or ""))
         values = self._endocs_vals_from_intake(parsed)
         if "description" not in parsed:
             values.pop("description", None)  # the whole body, as helpdesk_mgmt does
@@ -506,8 +512,7 @@ class HelpdeskTicket(models.Model):
     def message_update(self, msg, update_vals=None):
         """A reply that supplies missing intake data completes the request."""
         for ticket in self.filtered(lambda t: not t.endocs_intake_complete):
-            body = html2plaintext(msg.get("body") or "")
-            parsed = intake.parse_labelled(body)
+            parsed = intake.parse_labelled(intake.html_to_text(msg.get("body") or ""))
             missing = set((ticket.endocs_intake_missing or "").split(","))
             supplied = {k: v for k, v in parsed.items() if k in missing}
             if not supplied:

@@ -5,6 +5,8 @@ R-IN-1, R-IN-5, R-IN-6, R-IN-7, R-CON-1, R-CON-2, R-CON-3, R-TIME-6."""
 
 from datetime import date, datetime
 
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, freeze_time
 
@@ -15,7 +17,8 @@ class TestIntake(EndocsCase):
     def _registration_messages(self, ticket):
         template = self.env.ref("endocs_support.mail_template_registration")
         return ticket.message_ids.filtered(
-            lambda m: m.subject and m.subject.startswith(f"Запрос {ticket.number} ")
+            lambda m: m.subject
+            and m.subject.startswith(f"Запрос {ticket.number} ")
             and m.message_type == "comment"
             and template
         )
@@ -49,7 +52,11 @@ class TestIntake(EndocsCase):
         self.assertIn("12.01.2026 10:00", mail.body_html)
 
     def test_work_starts_after_registration_r_in_6(self):
-        ticket = self.Ticket.create(self.intake_vals(partner_id=False, partner_email=False, endocs_login_email=False))
+        ticket = self.Ticket.create(
+            self.intake_vals(
+                partner_id=False, partner_email=False, endocs_login_email=False
+            )
+        )
         self.assertFalse(ticket.endocs_registered_at)
         with self.assertRaises(UserError):
             ticket._endocs_check_registered()
@@ -68,7 +75,9 @@ class TestIntake(EndocsCase):
         mail = self._find_mail_mail_wpartners(self.contact, "sent")
         self.assertIn("ИД клиента", mail.body_html)
         self.assertIn("Телефон контактного лица", mail.body_html)
-        ticket.write({"endocs_client_ref": "ED-1001", "endocs_contact_phone": "+7 495 1112233"})
+        ticket.write(
+            {"endocs_client_ref": "ED-1001", "endocs_contact_phone": "+7 495 1112233"}
+        )
         self.assertTrue(ticket.endocs_intake_complete)
         self.assertFalse(ticket.endocs_intake_missing)
 
@@ -85,7 +94,11 @@ class TestIntake(EndocsCase):
         ]
         for partner, category, expected, flagged in cases:
             ticket = self.Ticket.create(
-                self.intake_vals(partner_id=partner.id, category_id=category.id, endocs_client_ref=partner.commercial_partner_id.endocs_client_ref)
+                self.intake_vals(
+                    partner_id=partner.id,
+                    category_id=category.id,
+                    endocs_client_ref=partner.commercial_partner_id.endocs_client_ref,
+                )
             )
             self.assertEqual(ticket.endocs_eligibility, expected, partner.name)
             self.assertEqual(ticket.endocs_eligibility_flag, flagged)
@@ -95,13 +108,17 @@ class TestIntake(EndocsCase):
         self.paid_contract.date_end = date(2026, 2, 28)
         self.assertFalse(self.org.endocs_paid_support_active)
         with self.mock_mail_gateway():
-            ticket = self.Ticket.create(self.intake_vals(category_id=self.category_paid.id))
+            ticket = self.Ticket.create(
+                self.intake_vals(category_id=self.category_paid.id)
+            )
         self.assertEqual(ticket.endocs_eligibility, "paid_no_contract")
         mail = self._find_mail_mail_wpartners(self.contact, "sent")
         self.assertIn("платной технической поддержки", mail.body_html)
         with self.mock_mail_gateway():
             ticket = self.Ticket.create(
-                self.intake_vals(partner_id=self.contact2.id, endocs_client_ref="ED-2002")
+                self.intake_vals(
+                    partner_id=self.contact2.id, endocs_client_ref="ED-2002"
+                )
             )
         mail = self._find_mail_mail_wpartners(self.contact2, "sent")
         self.assertIn("(п. 2.1 Регламента)", mail.body_html)
@@ -110,9 +127,13 @@ class TestIntake(EndocsCase):
         Contract = self.env["endocs.support.contract"]
         with self.assertRaises(ValidationError):
             Contract.create(
-                {"name": "X", "partner_id": self.contact.id, "date_start": date(2025, 1, 1)}
+                {
+                    "name": "X",
+                    "partner_id": self.contact.id,
+                    "date_start": date(2025, 1, 1),
+                }
             )
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with self.assertRaises(IntegrityError), self.cr.savepoint():
             Contract.create(
                 {
                     "name": "Y",
@@ -152,7 +173,9 @@ class TestIntake(EndocsCase):
         self.assertEqual(org_only.partner_id.email, "new.user@romashka.ru")
         unknown = self.Ticket.create(
             self.intake_vals(
-                partner_id=False, partner_email="stranger@example.com", endocs_client_ref="ZZ-404"
+                partner_id=False,
+                partner_email="stranger@example.com",
+                endocs_client_ref="ZZ-404",
             )
         )
         self.assertEqual(unknown.endocs_sender_state, "unknown")
@@ -168,7 +191,9 @@ class TestIntake(EndocsCase):
         self.assertFalse(phone.active)
         with self.assertRaises(UserError):
             self.Ticket.create(self.intake_vals(channel_id=phone.id))
-        self.assertTrue(self.env.ref("endocs_support.helpdesk_ticket_channel_api").active)
+        self.assertTrue(
+            self.env.ref("endocs_support.helpdesk_ticket_channel_api").active
+        )
 
     # ------------------------------------------------------------------
     # Split
@@ -183,12 +208,21 @@ class TestIntake(EndocsCase):
             author_id=self.contact.id,
             attachments=[("report.png", b"\x89PNG fake")],
         )
-        other = ticket.message_post(body="По первому вопросу: спасибо", message_type="comment")
+        other = ticket.message_post(
+            body="По первому вопросу: спасибо", message_type="comment"
+        )
         loose = self.env["ir.attachment"].create(
-            {"name": "log.txt", "raw": b"log", "res_model": "helpdesk.ticket", "res_id": ticket.id}
+            {
+                "name": "log.txt",
+                "raw": b"log",
+                "res_model": "helpdesk.ticket",
+                "res_id": ticket.id,
+            }
         )
         wizard_form = Form(
-            self.env["endocs.ticket.split.wizard"].with_context(default_ticket_id=ticket.id)
+            self.env["endocs.ticket.split.wizard"].with_context(
+                default_ticket_id=ticket.id
+            )
         )
         wizard_form.name = "Как выгрузить отчёт"
         wizard_form.description = "<p>Как выгрузить отчёт в Excel?</p>"

@@ -38,7 +38,9 @@ class TestPortalApi(HttpCase):
             name="Мария Иванова",
             email="m.ivanova@romashka.ru",
         )
-        cls.portal_user.partner_id.write({"parent_id": cls.org.id, "phone": "+7 495 123-45-67"})
+        cls.portal_user.partner_id.write(
+            {"parent_id": cls.org.id, "phone": "+7 495 123-45-67"}
+        )
         cls.api_user = new_test_user(
             env,
             login="endocs_widget",
@@ -46,11 +48,19 @@ class TestPortalApi(HttpCase):
             name="EnDocs widget",
         )
         cls.api_key = (
-            env["res.users.apikeys"].with_user(cls.api_user).sudo()._generate(None, "widget", None)
+            env["res.users.apikeys"]
+            .with_user(cls.api_user)
+            .sudo()
+            ._generate(None, "widget", None)
         )
-        cls.plain_user = new_test_user(env, login="endocs_plain", groups="base.group_user")
+        cls.plain_user = new_test_user(
+            env, login="endocs_plain", groups="base.group_user"
+        )
         cls.plain_key = (
-            env["res.users.apikeys"].with_user(cls.plain_user).sudo()._generate(None, "x", None)
+            env["res.users.apikeys"]
+            .with_user(cls.plain_user)
+            .sudo()
+            ._generate(None, "x", None)
         )
         cls.Ticket = env["helpdesk.ticket"]
 
@@ -67,7 +77,9 @@ class TestPortalApi(HttpCase):
         self.assertEqual(ticket.endocs_contact_phone, "+74951234567")
         self.assertEqual(ticket.endocs_scope, "several")
         self.assertTrue(ticket.endocs_intake_complete)
-        self.assertEqual(ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web"))
+        self.assertEqual(
+            ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web")
+        )
 
     def _portal_post(self, **fields):
         page = self.url_open("/new/ticket")
@@ -139,7 +151,10 @@ class TestPortalApi(HttpCase):
         body = response.json()
         ticket = self.Ticket.browse(body["id"])
         self.assertEqual(body["number"], ticket.number)
-        self.assertEqual(ticket.channel_id, self.env.ref("endocs_support.helpdesk_ticket_channel_api"))
+        self.assertEqual(
+            ticket.channel_id,
+            self.env.ref("endocs_support.helpdesk_ticket_channel_api"),
+        )
         self.assertEqual(ticket.partner_id.parent_id, self.org)
         self.assertEqual(ticket.partner_id.email, "i.petrov@romashka.ru")
         self.assertEqual(ticket.endocs_scope, "all")
@@ -153,12 +168,20 @@ class TestPortalApi(HttpCase):
         self.assertEqual(second.partner_id, ticket.partner_id)
 
     def test_api_errors_r_in_3(self):
-        response = self._api(self._payload(contact_phone="12", login_email="x@", description=None, subject=""))
+        response = self._api(
+            self._payload(
+                contact_phone="12", login_email="x@", description=None, subject=""
+            )
+        )
         self.assertEqual(response.status_code, 400)
         errors = response.json()["errors"]
-        self.assertEqual(set(errors), {"contact_phone", "login_email", "description", "subject"})
+        self.assertEqual(
+            set(errors), {"contact_phone", "login_email", "description", "subject"}
+        )
         response = self._api(self._payload(client_ref="ZZ-999"))
-        self.assertEqual(response.json(), {"errors": {"client_ref": "Unknown client ID."}})
+        self.assertEqual(
+            response.json(), {"errors": {"client_ref": "Unknown client ID."}}
+        )
         self.env["res.partner"].create(
             {"name": "Чужой", "email": "stranger@vector.ru", "parent_id": self.org2.id}
         )
@@ -168,9 +191,13 @@ class TestPortalApi(HttpCase):
         self.assertEqual(set(response.json()["errors"]), {"contact_name", "category"})
         self.assertEqual(self._api(None, raw="{not json").status_code, 400)
         self.assertEqual(self._api(None, raw="[1, 2]").status_code, 400)
-        self.assertFalse(self.Ticket.search([("channel_id.name", "=", "EnDocs widget (API)")]))
+        self.assertFalse(
+            self.Ticket.search([("channel_id.name", "=", "EnDocs widget (API)")])
+        )
 
     def test_api_authentication_r_in_1(self):
         self.assertEqual(self._api(self._payload(), key=False).status_code, 401)
         self.assertEqual(self._api(self._payload(), key="wrong-key").status_code, 401)
-        self.assertEqual(self._api(self._payload(), key=self.plain_key).status_code, 403)
+        self.assertEqual(
+            self._api(self._payload(), key=self.plain_key).status_code, 403
+        )

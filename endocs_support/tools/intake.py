@@ -7,9 +7,12 @@ Pure Python, no ORM; error codes here, translated messages in the Odoo layer."""
 import re
 from collections import namedtuple
 
+from lxml import etree, html
+
 __all__ = [
     "FIELDS",
     "REQUIRED",
+    "html_to_text",
     "missing_fields",
     "normalize_phone",
     "parse_labelled",
@@ -35,6 +38,7 @@ FIELDS = [
             "organization name",
             "organisation",
             "organization",
+            "company name",
             "company",
         ),
         "Наименование организации",
@@ -58,7 +62,14 @@ FIELDS = [
         "contact_name",
         200,
         False,
-        ("контактное лицо", "контакт", "фио", "contact person", "contact name"),
+        (
+            "контактное лицо",
+            "контакт",
+            "фио",
+            "contact person",
+            "contact name",
+            "contact",
+        ),
         "Контактное лицо",
     ),
     Field(
@@ -67,6 +78,7 @@ FIELDS = [
         False,
         (
             "номер телефона",
+            "контактный телефон",
             "телефон",
             "тел.",
             "тел",
@@ -94,6 +106,8 @@ FIELDS = [
             "login email",
             "endocs login",
             "login",
+            "e-mail",
+            "email",
         ),
         "E-mail для входа в EnDocs",
     ),
@@ -173,6 +187,14 @@ FIELDS = [
     ),
 ]
 FIELDS_BY_KEY = {field.key: field for field in FIELDS}
+# The titles the registration notice asks with are labels too.
+FIELDS = [
+    field._replace(labels=(field.title.lower(), *field.labels))
+    if field.title.lower() not in field.labels
+    else field
+    for field in FIELDS
+]
+FIELDS_BY_KEY = {field.key: field for field in FIELDS}
 #: I3.3: what every request needs
 REQUIRED = (
     "org_name",
@@ -196,14 +218,55 @@ PRIORITIES = {
     "3": ("критический", "срочный", "очень высокий", "critical", "urgent"),
 }
 
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
+)
 _CLIENT_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{2,31}$")
 _PHONE_CHARS = re.compile(r"[\s().\-]")
-# Reply and forward separators, quoted text and signatures end the parsed part.
+# Reply and forward separators, quoted text and signatures end the parsed part
+# (checked after the labels, so a labelled line ending in "пишет:" is a field).
 _STOP = re.compile(
     r"^\s*(>|-{2,}\s*(original message|исходное сообщение|forwarded message|"
-    r"пересылаемое сообщение)|-- ?$|on .+ wrote:$|.+ пишет:$|from: .+@|от: .+@)",
+    r"пересылаемое сообщение)|-- ?$|on .+ wrote:$|.+ пишет:$|"
+    r"\**(from|от)\**:\**\s.*@)",
     re.IGNORECASE,
+)
+_EXTENSION = re.compile(r"\s*(доб\.?|добавочный|ext\.?|extension|#|x)\s*\d+\s*$", re.I)
+# HTML: blocks that end a line, and the parts that are not the sender's text
+# (Odoo's quote marks, Gmail/Outlook/Thunderbird quotes and signatures).
+_BLOCKS = {
+    "address",
+    "article",
+    "blockquote",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tr",
+    "ul",
+}
+_DROP = (
+    "//*[@data-o-mail-quote or @data-o-mail-quote-node]"
+    " | //blockquote"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' gmail_quote ')]"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' gmail_signature ')]"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' moz-signature ')]"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' moz-cite-prefix ')]"
+    " | //*[@id='divRplyFwdMsg' or @id='appendonsend' or @id='Signature']"
+    " | //style | //script | //head | //title"
 )
 _BULLET = r"[\s*\-•·]*"
 _SEPARATOR = r"\s*[:：=—–]\s*"
@@ -227,6 +290,43 @@ def _label_pattern():
 _LABEL, _LABEL_KEYS = _label_pattern()
 
 
+def html_to_text(markup):
+    """The sender's own text of an HTML body, one line per block (``<div>``,
+    ``<p>``, ``<li>``, ``<br>``, …), links as their text, without quoted
+    replies, signatures marked as such, styles and images."""
+    if not markup or not markup.strip():
+        return ""
+    try:
+        root = html.fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return markup
+    for node in root.xpath(_DROP):
+        if node.getparent() is not None:
+            node.drop_tree()
+    parts = []
+
+    def walk(node):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        tag = tag.lower()
+        if tag == "br":
+            parts.append("\n")
+        elif tag in _BLOCKS:
+            parts.append("\n")
+        if tag not in ("img",) and node.text and isinstance(node.tag, str):
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if tag in _BLOCKS:
+            parts.append("\n")
+        if node.tail:
+            parts.append(node.tail)
+
+    walk(root)
+    text = "".join(parts).replace("\xa0", " ")
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{2,}", "\n", "\n".join(lines)).strip()
+
+
 def parse_labelled(text):
     """Fields from labelled lines (``Организация: …``, ``Client ID: …``), in any
     order, Russian or English labels. A multi-line field runs until the next
@@ -235,9 +335,9 @@ def parse_labelled(text):
     found, current = {}, None
     for raw in (text or "").replace("\r\n", "\n").split("\n"):
         line = raw.rstrip()
-        if _STOP.match(line):
-            break
         match = _LABEL.match(line)
+        if not match and _STOP.match(line):
+            break
         if match:
             key = _LABEL_KEYS[match.group(1).lower()]
             value = match.group(2).strip()
@@ -253,8 +353,9 @@ def parse_labelled(text):
 
 def normalize_phone(value):
     """``+7 (495) 123-45-67`` → ``+74951234567``; Russian ``8…`` numbers get
-    ``+7``. Returns None when it is not a phone number (10 to 15 digits)."""
-    digits = _PHONE_CHARS.sub("", value or "")
+    ``+7``; an extension (``доб. 123``, ``ext. 5``) is left out. Returns None when
+    it is not a phone number (10 to 15 digits)."""
+    digits = _PHONE_CHARS.sub("", _EXTENSION.sub("", value or ""))
     if digits.startswith("8") and len(digits) == 11:
         digits = "+7" + digits[1:]
     if not digits.startswith("+"):
