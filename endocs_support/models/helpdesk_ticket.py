@@ -449,27 +449,34 @@ class HelpdeskTicket(models.Model):
         """R-IN-6: one e-mail to the initiator with the number, the received
         time, when processing starts (off-hours), what intake data is missing
         (R-IN-4) and why the request is not eligible (R-CON-2, R-CON-3)."""
+        todo = self.filtered(
+            lambda t: t.partner_id and (force or not t.endocs_registered_at)
+        )
+        split = todo.filtered("endocs_parent_id")
+        todo.filtered(lambda t: not t.endocs_parent_id)._endocs_post_template(
+            "endocs_support.mail_template_registration"
+        )
+        split._endocs_post_template("endocs_support.mail_template_split")
+        if todo:
+            todo.endocs_registered_at = fields.Datetime.now()
+
+    def _endocs_post_template(self, template_xmlid):
+        """Post a template to each request's customer as a message (rendered in
+        one pass, in the customer's language, without the composer)."""
+        template = self.env.ref(template_xmlid, raise_if_not_found=False)
+        if not self or not template:
+            return
+        rendered = template._generate_template(self.ids, ("subject", "body_html"))
         for ticket in self:
-            if ticket.endocs_registered_at and not force:
-                continue
-            if not ticket.partner_id:
-                continue
-            template = self.env.ref(
-                "endocs_support.mail_template_split"
-                if ticket.endocs_parent_id
-                else "endocs_support.mail_template_registration",
-                raise_if_not_found=False,
-            )
-            if not template:
-                continue
-            ticket.message_post_with_source(
-                template,
+            values = rendered[ticket.id]
+            ticket.message_post(
+                body=values["body_html"],
+                subject=values["subject"],
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=ticket.partner_id.ids,
                 email_layout_xmlid="mail.mail_notification_light",
             )
-            ticket.endocs_registered_at = fields.Datetime.now()
 
     def _endocs_check_registered(self):
         """3.5: work starts only after the registration notice went out."""
