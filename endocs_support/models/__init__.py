@@ -9,3 +9,6 @@ from . import helpdesk_ticket
 from . import endocs_support_contract
 from . import res_partner
 from . import mail_thread
+from . import helpdesk_ticket_stage
+from . import endocs_info_request
+from . import endocs_sla_pause

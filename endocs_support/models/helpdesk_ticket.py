@@ -1,10 +1,13 @@
 # Copyright 2026 EnDocs
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import plaintext2html
 
 from ..tools import intake
+from .helpdesk_ticket_stage import STAGE_ROLES
 
 #: intake key (tools.intake) -> helpdesk.ticket field
 INTAKE_FIELDS = {
@@ -19,6 +22,12 @@ INTAKE_FIELDS = {
     "steps": "endocs_steps",
     "actions_taken": "endocs_actions_taken",
     "other_info": "endocs_other_info",
+}
+#: regulation 2.7, the resolution of a request closed for want of an answer
+NO_REPLY_RESOLUTION = "Ответ от клиента не получен"
+CAUSE_NOTICES = {
+    "third_party": "endocs_support.mail_template_cause_third_party",
+    "hardware": "endocs_support.mail_template_cause_hardware",
 }
 PRIORITIES = [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Very High")]
 
@@ -133,6 +142,73 @@ class HelpdeskTicket(models.Model):
     endocs_split_ids = fields.One2many(
         "helpdesk.ticket", "endocs_parent_id", string="Split requests"
     )
+    # Workflow (R-WF-1 .. R-WF-6)
+    endocs_stage_role = fields.Selection(
+        STAGE_ROLES, related="stage_id.endocs_role", store=True, string="Stage role"
+    )
+    endocs_accepted_at = fields.Datetime(string="Accepted", readonly=True, copy=False)
+    endocs_accepted_by_id = fields.Many2one(
+        "res.users", string="Accepted by", readonly=True, copy=False
+    )
+    endocs_processing_hours = fields.Float(
+        string="Processing time (working hours)",
+        compute="_compute_endocs_processing_hours",
+        store=True,
+        help="Regulation 1.8: from receipt to acceptance by the responsible "
+        "engineer, in working hours of the team's calendar.",
+    )
+    endocs_info_request_ids = fields.One2many(
+        "endocs.info.request", "ticket_id", string="Information requests"
+    )
+    endocs_pause_ids = fields.One2many("endocs.sla.pause", "ticket_id", string="Pauses")
+    endocs_wait_since = fields.Datetime(
+        string="Waiting for the customer since", readonly=True, copy=False
+    )
+    endocs_next_reminder_at = fields.Datetime(
+        string="Next reminder", readonly=True, copy=False, index=True
+    )
+    endocs_reminder_count = fields.Integer(
+        string="Reminders sent", readonly=True, copy=False
+    )
+    endocs_timeout_at = fields.Datetime(
+        string="No reply after", readonly=True, copy=False, index=True
+    )
+    endocs_timeout_listed = fields.Boolean(
+        string="No reply: to close",
+        readonly=True,
+        copy=False,
+        help="The customer did not answer in time and the team closes such "
+        "requests by hand.",
+    )
+    endocs_third_party_awaited = fields.Char(
+        string="Awaited from a third party", tracking=True, copy=False
+    )
+    endocs_cause_class = fields.Selection(
+        [
+            ("product", "EnDocs product"),
+            ("third_party", "Third-party software"),
+            ("hardware", "Hardware or communication lines"),
+        ],
+        string="Cause",
+        tracking=True,
+        help="Regulation 2.8, 2.9: for third-party software and for hardware or "
+        "communication lines the solution is not guaranteed; the customer is told.",
+    )
+    endocs_resolution = fields.Text(string="Resolution", copy=False)
+    endocs_delivery_method = fields.Selection(
+        [
+            ("email", "E-mail"),
+            ("portal", "Service desk message"),
+            ("video", "Video session"),
+            ("remote_access", "Access to the customer's system"),
+            ("phone", "Phone"),
+            ("other", "Other"),
+        ],
+        string="Solution delivered by",
+        copy=False,
+        help="Regulation 3.10: how the information and the solution reached the "
+        "customer.",
+    )
 
     @api.depends(*INTAKE_FIELDS.values())
     def _compute_endocs_intake_missing(self):
@@ -212,6 +288,46 @@ class HelpdeskTicket(models.Model):
             ticket.endocs_processing_start = start
             ticket.endocs_off_hours = start > received
 
+    @api.depends("endocs_processing_start", "endocs_accepted_at")
+    def _compute_endocs_processing_hours(self):
+        accepted = self.filtered(
+            lambda t: t.endocs_accepted_at and t.endocs_processing_start
+        )
+        (self - accepted).endocs_processing_hours = 0.0
+        for ticket in accepted:
+            ticket.endocs_processing_hours = (
+                ticket._endocs_working_time().hours_between(
+                    ticket.endocs_processing_start, ticket.endocs_accepted_at
+                )
+            )
+
+    @api.constrains("stage_id", "endocs_resolution", "endocs_delivery_method")
+    def _check_endocs_resolution(self):
+        for ticket in self.filtered(lambda t: t.endocs_stage_role == "resolved"):
+            if not ticket.endocs_resolution or not ticket.endocs_delivery_method:
+                raise ValidationError(
+                    self.env._(
+                        "Request %(number)s: a resolved request needs the "
+                        "resolution and how the solution was delivered "
+                        "(regulation 3.5, 3.10).",
+                        number=ticket.number,
+                    )
+                )
+
+    @api.constrains("stage_id", "endocs_third_party_awaited")
+    def _check_endocs_third_party(self):
+        for ticket in self.filtered(
+            lambda t: t.endocs_stage_role == "waiting_third_party"
+        ):
+            if not ticket.endocs_third_party_awaited:
+                raise ValidationError(
+                    self.env._(
+                        "Request %(number)s: say what is awaited from the third "
+                        "party (regulation 3.9): use «Wait for a third party».",
+                        number=ticket.number,
+                    )
+                )
+
     @api.constrains("channel_id")
     def _check_endocs_channel(self):
         phone = self.env.ref(
@@ -231,6 +347,33 @@ class HelpdeskTicket(models.Model):
         tickets._endocs_postprocess_new()
         return tickets
 
+    def write(self, vals):
+        causes_before = (
+            {ticket.id: ticket.endocs_cause_class for ticket in self}
+            if "endocs_cause_class" in vals
+            else {}
+        )
+        roles_before = (
+            {ticket.id: ticket.endocs_stage_role for ticket in self}
+            if "stage_id" in vals
+            else {}
+        )
+        res = super().write(vals)
+        if roles_before:
+            self._endocs_stage_changed(roles_before)
+        if causes_before:
+            self._endocs_cause_changed(causes_before)
+        return res
+
+    def _endocs_cause_changed(self, causes_before):
+        """R-WF-5: third-party software or hardware causes get the regulation's
+        notice of the limited guarantee, once per change."""
+        for cause, xmlid in CAUSE_NOTICES.items():
+            self.filtered(
+                lambda t, cause=cause: t.endocs_cause_class == cause
+                and causes_before.get(t.id) != cause
+            )._endocs_post_template(xmlid)
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
@@ -238,6 +381,48 @@ class HelpdeskTicket(models.Model):
     def action_endocs_send_registration(self):
         """Send the registration notice again (or for the first time)."""
         self._endocs_send_registration(force=True)
+
+    def action_endocs_accept(self):
+        """Regulation 1.8, 3.5 (R-WF-1): the responsible engineer accepts the
+        request; the engineer and the moment are recorded."""
+        self._endocs_check_registered()
+        stage = self._endocs_stage("in_progress")
+        now = fields.Datetime.now()
+        for ticket in self:
+            vals = {
+                "endocs_accepted_at": ticket.endocs_accepted_at or now,
+                "endocs_accepted_by_id": (
+                    ticket.endocs_accepted_by_id or self.env.user
+                ).id,
+                "user_id": self.env.user.id,
+            }
+            if stage and ticket.endocs_stage_role in (False, "new"):
+                vals["stage_id"] = stage.id
+            ticket.write(vals)
+
+    def action_endocs_request_info(self):
+        self.ensure_one()
+        return self._endocs_wizard_action(
+            "endocs.ticket.wait.wizard", self.env._("Ask the customer"), "customer"
+        )
+
+    def action_endocs_wait_third_party(self):
+        self.ensure_one()
+        return self._endocs_wizard_action(
+            "endocs.ticket.wait.wizard",
+            self.env._("Wait for a third party"),
+            "third_party",
+        )
+
+    def _endocs_wizard_action(self, model, name, reason):
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id, "default_reason": reason},
+        }
 
     def action_endocs_split(self):
         self.ensure_one()
@@ -489,6 +674,217 @@ class HelpdeskTicket(models.Model):
                     number=unregistered[0].number,
                 )
             )
+
+    # ------------------------------------------------------------------
+    # Workflow (R-WF-1 .. R-WF-6)
+    # ------------------------------------------------------------------
+
+    def _endocs_working_time(self):
+        self.ensure_one()
+        team = self.team_id or self.env["helpdesk.ticket.team"]
+        if team:
+            return team._working_time()
+        return self.env.ref(
+            "endocs_support.resource_calendar_support_msk"
+        )._working_time()
+
+    def _endocs_stage(self, role):
+        """The stage of ``role`` for these requests' team (team stages first)."""
+        Stage = self.env["helpdesk.ticket.stage"]
+        team = self[:1].team_id
+        stages = Stage.search([("endocs_role", "=", role)], order="sequence, id")
+        return (
+            stages.filtered(lambda s: team and team in s.team_ids)[:1]
+            or stages.filtered(lambda s: not s.team_ids)[:1]
+            or stages[:1]
+        )
+
+    def _endocs_stage_changed(self, roles_before):
+        """Start and stop the waiting clocks when a request enters or leaves a
+        waiting stage (R-WF-3, R-WF-4)."""
+        now = fields.Datetime.now()
+        for ticket in self:
+            before, after = roles_before.get(ticket.id), ticket.endocs_stage_role
+            if before == after:
+                continue
+            if before in ("waiting_customer", "waiting_third_party"):
+                ticket.endocs_pause_ids.filtered(lambda p: not p.date_to).date_to = now
+            if before == "waiting_customer":
+                ticket.write(
+                    {
+                        "endocs_wait_since": False,
+                        "endocs_next_reminder_at": False,
+                        "endocs_timeout_at": False,
+                        "endocs_timeout_listed": False,
+                    }
+                )
+            if after in ("waiting_customer", "waiting_third_party"):
+                self.env["endocs.sla.pause"].create(
+                    {
+                        "ticket_id": ticket.id,
+                        "reason": "customer"
+                        if after == "waiting_customer"
+                        else "third_party",
+                        "note": ticket.endocs_third_party_awaited
+                        if after == "waiting_third_party"
+                        else False,
+                        "date_from": now,
+                    }
+                )
+            if after == "waiting_customer":
+                team = ticket.team_id
+                ticket.write(
+                    {
+                        "endocs_wait_since": now,
+                        "endocs_next_reminder_at": now
+                        + timedelta(days=team.endocs_reminder_days or 7),
+                        "endocs_timeout_at": ticket._endocs_working_time().add_days(
+                            now, team.endocs_timeout_days or 5
+                        ),
+                        "endocs_timeout_listed": False,
+                    }
+                )
+
+    def _endocs_customer_replied(self, message):
+        """Any answer of the customer (e-mail or portal) stops the waiting clock
+        and returns the request to work; open questions are answered (R-WF-2,
+        R-WF-3)."""
+        now = fields.Datetime.now()
+        for ticket in self:
+            open_requests = ticket.endocs_info_request_ids.filtered(
+                lambda r: r.state == "open"
+            )
+            open_requests.write(
+                {
+                    "state": "answered",
+                    "answered_at": now,
+                    "answer_message_id": message.id,
+                }
+            )
+            if ticket.endocs_stage_role == "waiting_customer":
+                stage = ticket._endocs_stage("in_progress")
+                if stage:
+                    ticket.stage_id = stage
+
+    def _endocs_is_customer_message(self, message):
+        self.ensure_one()
+        if self.env.context.get("endocs_automatic"):
+            return False
+        if message.message_type not in ("email", "comment"):
+            return False
+        if message.subtype_id and message.subtype_id.internal:
+            return False
+        author = message.author_id
+        if not author:
+            return False
+        users = author.with_context(active_test=False).user_ids
+        if any(not user.share for user in users):
+            return False  # an internal user (OdooBot included)
+        return True
+
+    def _message_post_after_hook(self, message, msg_vals):
+        res = super()._message_post_after_hook(message, msg_vals)
+        if len(self) == 1 and self._endocs_is_customer_message(message):
+            self._endocs_customer_replied(message)
+        return res
+
+    def _endocs_actions_summary(self):
+        """What was done on the request, for the closing message: the questions
+        asked and answered (the billing addon adds the logged work)."""
+        self.ensure_one()
+        lines = []
+        for info in self.endocs_info_request_ids.sorted("asked_at"):
+            lines.append(
+                self.env._(
+                    "%(date)s: asked the customer: %(question)s",
+                    date=fields.Datetime.to_string(info.asked_at)[:16],
+                    question=info.question,
+                )
+            )
+        return lines
+
+    @api.model
+    def _cron_endocs_waiting(self, batch_size=200):
+        """R-WF-3, R-REL-1: one batch of the waiting-for-customer clock — close
+        (or list) the requests without an answer in time, then remind the
+        others weekly. The stored moments are the guard: a request is taken
+        once, under a row lock that a concurrent run skips."""
+        now = fields.Datetime.now()
+        due = self._endocs_lock_due("endocs_timeout_at", now, batch_size)
+        due._endocs_timeout(now)
+        reminders = self._endocs_lock_due(
+            "endocs_next_reminder_at", now, batch_size - len(due)
+        )
+        reminders._endocs_send_reminders(now)
+        remaining = self.search_count(
+            [
+                ("endocs_stage_role", "=", "waiting_customer"),
+                "|",
+                ("endocs_next_reminder_at", "<=", now),
+                "&",
+                ("endocs_timeout_at", "<=", now),
+                ("endocs_timeout_listed", "=", False),
+            ]
+        )
+        self.env["ir.cron"]._notify_progress(
+            done=len(due) + len(reminders), remaining=remaining
+        )
+        return len(due) + len(reminders)
+
+    @api.model
+    def _endocs_lock_due(self, column, now, limit):
+        if limit <= 0:
+            return self.browse()
+        assert column in ("endocs_timeout_at", "endocs_next_reminder_at")
+        self.env.flush_all()
+        extra = (
+            "AND NOT t.endocs_timeout_listed" if column == "endocs_timeout_at" else ""
+        )
+        query = f"""
+            SELECT t.id FROM helpdesk_ticket t
+              JOIN helpdesk_ticket_stage s ON s.id = t.stage_id
+             WHERE s.endocs_role = 'waiting_customer'
+               AND t.{column} <= %s {extra}
+          ORDER BY t.{column}, t.id
+             LIMIT %s
+               FOR UPDATE OF t SKIP LOCKED
+        """  # noqa: S608 - the column is one of two constants
+        self.env.cr.execute(query, (now, limit))
+        return self.browse([row[0] for row in self.env.cr.fetchall()])
+
+    def _endocs_send_reminders(self, now):
+        if not self:
+            return
+        self._endocs_post_template("endocs_support.mail_template_reminder")
+        for ticket in self:
+            interval = timedelta(days=ticket.team_id.endocs_reminder_days or 7)
+            next_at = ticket.endocs_next_reminder_at + interval
+            while next_at <= now:  # a missed run sends one reminder, not many
+                next_at += interval
+            ticket.write(
+                {
+                    "endocs_next_reminder_at": next_at,
+                    "endocs_reminder_count": ticket.endocs_reminder_count + 1,
+                }
+            )
+
+    def _endocs_timeout(self, now):
+        listed = self.filtered(lambda t: t.team_id.endocs_timeout_action == "list")
+        listed.endocs_timeout_listed = True
+        to_close = self - listed
+        if not to_close:
+            return
+        for ticket in to_close:
+            summary = "\n".join(ticket._endocs_actions_summary())
+            ticket.write(
+                {
+                    "endocs_resolution": NO_REPLY_RESOLUTION
+                    + (("\n" + summary) if summary else ""),
+                    "endocs_delivery_method": "email",
+                    "stage_id": ticket._endocs_stage("closed_no_reply").id,
+                }
+            )
+        to_close._endocs_post_template("endocs_support.mail_template_closed_no_reply")
 
     def _endocs_channel(self, code):
         return self.env.ref(

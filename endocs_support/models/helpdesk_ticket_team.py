@@ -19,6 +19,25 @@ class HelpdeskTicketTeam(models.Model):
         "count working time on this calendar.",
     )
 
+    endocs_reminder_days = fields.Integer(
+        string="Reminder every (days)",
+        default=7,
+        help="While a request waits for the customer, a reminder goes out every "
+        "this many calendar days (regulation 2.7: weekly).",
+    )
+    endocs_timeout_days = fields.Integer(
+        string="No reply after (working days)",
+        default=5,
+        help="After this many working days without an answer the request is "
+        "closed as «Ответ от клиента не получен» (regulation 2.7).",
+    )
+    endocs_timeout_action = fields.Selection(
+        [("close", "Close automatically"), ("list", "Only list for the specialist")],
+        string="On no reply",
+        default="close",
+        required=True,
+    )
+
     def _working_time(self):
         """The working-time engine of the team's calendar (the support calendar
         when the team has none)."""

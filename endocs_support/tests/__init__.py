@@ -3,3 +3,4 @@ from . import test_working_time_odoo
 from . import test_intake
 from . import test_portal_api
 from . import test_mail_intake
+from . import test_workflow

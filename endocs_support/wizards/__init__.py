@@ -1,1 +1,2 @@
 from . import endocs_ticket_split_wizard
+from . import endocs_ticket_wait_wizard
