@@ -12,3 +12,4 @@ from . import mail_thread
 from . import helpdesk_ticket_stage
 from . import endocs_info_request
 from . import endocs_sla_pause
+from . import endocs_sla_policy

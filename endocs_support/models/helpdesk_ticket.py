@@ -29,6 +29,14 @@ CAUSE_NOTICES = {
     "third_party": "endocs_support.mail_template_cause_third_party",
     "hardware": "endocs_support.mail_template_cause_hardware",
 }
+#: changes after which the SLA breach flags are checked again
+SLA_EVENT_FIELDS = {
+    "stage_id",
+    "priority",
+    "team_id",
+    "endocs_accepted_at",
+    "endocs_first_response_at",
+}
 PRIORITIES = [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Very High")]
 
 
@@ -194,6 +202,40 @@ class HelpdeskTicket(models.Model):
         help="Regulation 2.8, 2.9: for third-party software and for hardware or "
         "communication lines the solution is not guaranteed; the customer is told.",
     )
+    # SLA (R-WF-7)
+    endocs_sla_policy_id = fields.Many2one(
+        "endocs.sla.policy",
+        string="SLA",
+        compute="_compute_endocs_sla_policy_id",
+        store=True,
+    )
+    endocs_first_response_at = fields.Datetime(
+        string="First response", readonly=True, copy=False
+    )
+    endocs_sla_paused = fields.Boolean(
+        string="SLA paused", compute="_compute_endocs_sla", store=True
+    )
+    endocs_accept_deadline = fields.Datetime(
+        string="Accept by", compute="_compute_endocs_sla", store=True
+    )
+    endocs_response_deadline = fields.Datetime(
+        string="First response by", compute="_compute_endocs_sla", store=True
+    )
+    endocs_resolve_deadline = fields.Datetime(
+        string="Resolve by", compute="_compute_endocs_sla", store=True
+    )
+    endocs_accept_breached = fields.Boolean(
+        string="Acceptance late", readonly=True, copy=False
+    )
+    endocs_response_breached = fields.Boolean(
+        string="First response late", readonly=True, copy=False
+    )
+    endocs_resolve_breached = fields.Boolean(
+        string="Resolution late", readonly=True, copy=False
+    )
+    endocs_sla_breached = fields.Boolean(
+        string="SLA breached", readonly=True, copy=False
+    )
     endocs_resolution = fields.Text(string="Resolution", copy=False)
     endocs_delivery_method = fields.Selection(
         [
@@ -301,6 +343,87 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
+    @api.depends("priority", "team_id")
+    def _compute_endocs_sla_policy_id(self):
+        Policy = self.env["endocs.sla.policy"]
+        for ticket in self:
+            ticket.endocs_sla_policy_id = Policy._endocs_policy_for(
+                ticket.priority, ticket.team_id
+            )
+
+    @api.depends(
+        "endocs_sla_policy_id",
+        "endocs_processing_start",
+        "endocs_pause_ids.date_from",
+        "endocs_pause_ids.date_to",
+        "team_id.resource_calendar_id",
+    )
+    def _compute_endocs_sla(self):
+        """Deadlines: the targets in working hours from the start of processing,
+        moved on by every pause that began before them. While a pause that began
+        before a deadline is open, that clock is stopped: no deadline."""
+        with_sla = self.filtered(
+            lambda t: t.endocs_sla_policy_id and t.endocs_processing_start
+        )
+        (self - with_sla).update(
+            dict.fromkeys(
+                (
+                    "endocs_sla_paused",
+                    "endocs_accept_deadline",
+                    "endocs_response_deadline",
+                    "endocs_resolve_deadline",
+                ),
+                False,
+            )
+        )
+        for ticket in with_sla:
+            policy, wt = ticket.endocs_sla_policy_id, ticket._endocs_working_time()
+            start = ticket.endocs_processing_start
+            pauses = sorted((p.date_from, p.date_to) for p in ticket.endocs_pause_ids)
+            values = {"endocs_sla_paused": any(not end for _begin, end in pauses)}
+            for key, hours in (
+                ("accept", policy.accept_hours),
+                ("response", policy.response_hours),
+                ("resolve", policy.resolve_hours),
+            ):
+                deadline = wt.add_hours(start, hours)
+                for pause_from, pause_to in pauses:
+                    if pause_from >= deadline:
+                        break
+                    if not pause_to:
+                        deadline = False  # stopped
+                        break
+                    if pause_to > start:
+                        deadline = wt.add_hours(
+                            deadline, wt.hours_between(max(pause_from, start), pause_to)
+                        )
+                values[f"endocs_{key}_deadline"] = deadline
+            ticket.update(values)
+
+    def _endocs_refresh_sla_flags(self, now=None):
+        """Breach flags: an event after its deadline, or no event and the
+        deadline passed (``now``). A stopped clock keeps its flag."""
+        now = now or fields.Datetime.now()
+        for ticket in self:
+            values = {}
+            for key, done in (
+                ("accept", ticket.endocs_accepted_at),
+                ("response", ticket.endocs_first_response_at),
+                ("resolve", ticket.closed_date if ticket.closed else False),
+            ):
+                deadline = ticket[f"endocs_{key}_deadline"]
+                if deadline:
+                    values[f"endocs_{key}_breached"] = (done or now) > deadline
+            flags = {
+                key: values.get(
+                    f"endocs_{key}_breached", ticket[f"endocs_{key}_breached"]
+                )
+                for key in ("accept", "response", "resolve")
+            }
+            values["endocs_sla_breached"] = any(flags.values())
+            if any(ticket[name] != value for name, value in values.items()):
+                super(HelpdeskTicket, ticket).write(values)
+
     @api.constrains("stage_id", "endocs_resolution", "endocs_delivery_method")
     def _check_endocs_resolution(self):
         for ticket in self.filtered(lambda t: t.endocs_stage_role == "resolved"):
@@ -361,6 +484,8 @@ class HelpdeskTicket(models.Model):
         res = super().write(vals)
         if roles_before:
             self._endocs_stage_changed(roles_before)
+        if SLA_EVENT_FIELDS.intersection(vals):
+            self._endocs_refresh_sla_flags()
         if causes_before:
             self._endocs_cause_changed(causes_before)
         return res
@@ -652,7 +777,7 @@ class HelpdeskTicket(models.Model):
         if not self or not template:
             return
         rendered = template._generate_template(self.ids, ("subject", "body_html"))
-        for ticket in self:
+        for ticket in self.with_context(endocs_automatic_notice=True):
             values = rendered[ticket.id]
             ticket.message_post(
                 body=values["body_html"],
@@ -786,7 +911,51 @@ class HelpdeskTicket(models.Model):
         res = super()._message_post_after_hook(message, msg_vals)
         if len(self) == 1 and self._endocs_is_customer_message(message):
             self._endocs_customer_replied(message)
+        elif (
+            len(self) == 1
+            and not self.endocs_first_response_at
+            and not self.env.context.get("endocs_automatic_notice")
+            and self._endocs_is_staff_answer(message)
+        ):
+            self.endocs_first_response_at = message.date or fields.Datetime.now()
         return res
+
+    def _endocs_is_staff_answer(self, message):
+        """A message of a specialist to the customer (not a note): the first one
+        is the first response of the SLA."""
+        if message.message_type != "comment" or (
+            message.subtype_id and message.subtype_id.internal
+        ):
+            return False
+        users = message.author_id.with_context(active_test=False).user_ids
+        return any(not user.share for user in users)
+
+    @api.model
+    def _cron_endocs_sla(self, batch_size=500):
+        """R-WF-7: flag the open requests whose deadline passed without the
+        event (time alone changes nothing in the database). One batch per
+        call; a flagged request is not taken again."""
+        now = fields.Datetime.now()
+        domain = [("closed", "=", False), ("endocs_sla_policy_id", "!=", False)]
+        due = ["|", "|"]
+        for key, event in (
+            ("accept", "endocs_accepted_at"),
+            ("response", "endocs_first_response_at"),
+            ("resolve", "closed_date"),
+        ):
+            due += [
+                "&",
+                "&",
+                (event, "=", False),
+                (f"endocs_{key}_breached", "=", False),
+                (f"endocs_{key}_deadline", "<=", now),
+            ]
+        tickets = self.search(domain + due, limit=batch_size, order="id")
+        tickets._endocs_refresh_sla_flags(now)
+        self.env["ir.cron"]._notify_progress(
+            done=len(tickets), remaining=self.search_count(domain + due)
+        )
+        return len(tickets)
 
     def _endocs_actions_summary(self):
         """What was done on the request, for the closing message: the questions
