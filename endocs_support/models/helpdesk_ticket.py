@@ -422,7 +422,7 @@ class HelpdeskTicket(models.Model):
             }
             values["endocs_sla_breached"] = any(flags.values())
             if any(ticket[name] != value for name, value in values.items()):
-                super(HelpdeskTicket, ticket).write(values)
+                ticket.write(values)
 
     @api.constrains("stage_id", "endocs_resolution", "endocs_delivery_method")
     def _check_endocs_resolution(self):
