@@ -7,7 +7,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import plaintext2html
 
 from ..tools import intake
-from .helpdesk_ticket_stage import STAGE_ROLES
 
 #: intake key (tools.intake) -> helpdesk.ticket field
 INTAKE_FIELDS = {
@@ -152,7 +151,7 @@ class HelpdeskTicket(models.Model):
     )
     # Workflow (R-WF-1 .. R-WF-6)
     endocs_stage_role = fields.Selection(
-        STAGE_ROLES, related="stage_id.endocs_role", store=True, string="Stage role"
+        related="stage_id.endocs_role", store=True, string="Stage role"
     )
     endocs_accepted_at = fields.Datetime(string="Accepted", readonly=True, copy=False)
     endocs_accepted_by_id = fields.Many2one(
@@ -1007,7 +1006,9 @@ class HelpdeskTicket(models.Model):
         assert column in ("endocs_timeout_at", "endocs_next_reminder_at")
         self.env.flush_all()
         extra = (
-            "AND NOT t.endocs_timeout_listed" if column == "endocs_timeout_at" else ""
+            "AND t.endocs_timeout_listed IS NOT TRUE"
+            if column == "endocs_timeout_at"
+            else ""
         )
         query = f"""
             SELECT t.id FROM helpdesk_ticket t

@@ -5,3 +5,4 @@ from . import test_portal_api
 from . import test_mail_intake
 from . import test_workflow
 from . import test_sla
+from . import test_waiting_concurrency
