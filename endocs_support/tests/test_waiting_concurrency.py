@@ -71,14 +71,14 @@ class TestWaitingConcurrency(BaseCase):
                 }
             )
             self.ticket_ids, self.partner_ids = tickets.ids, (org | contact).ids
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit  (own connection, on purpose)
 
     def tearDown(self):
         with self._connect() as cr:
             env = self._env(cr)
             env["helpdesk.ticket"].browse(self.ticket_ids).unlink()
             env["res.partner"].browse(self.partner_ids).unlink()
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit  (own connection, on purpose)
         super().tearDown()
 
     def test_two_runs_at_once_r_wf_3_r_rel_1(self):
@@ -95,7 +95,7 @@ class TestWaitingConcurrency(BaseCase):
                         count = env["helpdesk.ticket"]._cron_endocs_waiting(
                             batch_size=N_TICKETS
                         )
-                        cr.commit()
+                        cr.commit()  # pylint: disable=invalid-commit  (own connection, on purpose)
                         done.append(count)
                     except SerializationFailure:
                         # what Odoo's cron runner does: roll back, run again later
