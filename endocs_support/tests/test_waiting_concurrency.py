@@ -15,6 +15,7 @@ from odoo.tests import BaseCase, freeze_time
 N_TICKETS = 12
 
 
+# The commits below are on connections of the test's own, on purpose.
 class TestWaitingConcurrency(BaseCase):
     def _env(self, cr):
         return api.Environment(cr, SUPERUSER_ID, {"mail_notify_force_send": False})
@@ -71,14 +72,14 @@ class TestWaitingConcurrency(BaseCase):
                 }
             )
             self.ticket_ids, self.partner_ids = tickets.ids, (org | contact).ids
-            cr.commit()  # pylint: disable=invalid-commit  (own connection, on purpose)
+            cr.commit()  # pylint: disable=invalid-commit
 
     def tearDown(self):
         with self._connect() as cr:
             env = self._env(cr)
             env["helpdesk.ticket"].browse(self.ticket_ids).unlink()
             env["res.partner"].browse(self.partner_ids).unlink()
-            cr.commit()  # pylint: disable=invalid-commit  (own connection, on purpose)
+            cr.commit()  # pylint: disable=invalid-commit
         super().tearDown()
 
     def test_two_runs_at_once_r_wf_3_r_rel_1(self):
@@ -95,7 +96,7 @@ class TestWaitingConcurrency(BaseCase):
                         count = env["helpdesk.ticket"]._cron_endocs_waiting(
                             batch_size=N_TICKETS
                         )
-                        cr.commit()  # pylint: disable=invalid-commit  (own connection, on purpose)
+                        cr.commit()  # pylint: disable=invalid-commit
                         done.append(count)
                     except SerializationFailure:
                         # what Odoo's cron runner does: roll back, run again later
