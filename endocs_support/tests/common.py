@@ -7,6 +7,27 @@ from odoo.tests import new_test_user
 from odoo.addons.mail.tests.common import MailCommon
 
 
+def create_organisations(env):
+    """ООО «Ромашка» (ED-1001) with a subscription since 2024, АО «Вектор»
+    (ED-2002) without one."""
+    Partner = env["res.partner"]
+    org = Partner.create(
+        {"name": "ООО Ромашка", "is_company": True, "endocs_client_ref": "ED-1001"}
+    )
+    org2 = Partner.create(
+        {"name": "АО Вектор", "is_company": True, "endocs_client_ref": "ED-2002"}
+    )
+    subscription = env["endocs.support.contract"].create(
+        {
+            "name": "SUB-1",
+            "partner_id": org.id,
+            "contract_type": "subscription",
+            "date_start": date(2024, 1, 1),
+        }
+    )
+    return org, org2, subscription
+
+
 class EndocsCase(MailCommon):
     """Organisations, contacts, contracts and a support team shared by the
     intake, workflow and billing tests. ООО «Ромашка» (ED-1001) has a
@@ -17,9 +38,7 @@ class EndocsCase(MailCommon):
         super().setUpClass()
         env = cls.env
         Partner = env["res.partner"]
-        cls.org = Partner.create(
-            {"name": "ООО Ромашка", "is_company": True, "endocs_client_ref": "ED-1001"}
-        )
+        cls.org, cls.org2, cls.subscription = create_organisations(env)
         cls.contact = Partner.create(
             {
                 "name": "Мария Иванова",
@@ -28,9 +47,6 @@ class EndocsCase(MailCommon):
                 "parent_id": cls.org.id,
             }
         )
-        cls.org2 = Partner.create(
-            {"name": "АО Вектор", "is_company": True, "endocs_client_ref": "ED-2002"}
-        )
         cls.contact2 = Partner.create(
             {
                 "name": "Пётр Сидоров",
@@ -38,16 +54,7 @@ class EndocsCase(MailCommon):
                 "parent_id": cls.org2.id,
             }
         )
-        Contract = env["endocs.support.contract"]
-        cls.subscription = Contract.create(
-            {
-                "name": "SUB-1",
-                "partner_id": cls.org.id,
-                "contract_type": "subscription",
-                "date_start": date(2024, 1, 1),
-            }
-        )
-        cls.paid_contract = Contract.create(
+        cls.paid_contract = env["endocs.support.contract"].create(
             {
                 "name": "PAID-1",
                 "partner_id": cls.org.id,

@@ -4,9 +4,10 @@
 
 import json
 import re
-from datetime import date
 
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import create_organisations
 
 
 @tagged("post_install", "-at_install")
@@ -15,21 +16,7 @@ class TestPortalApi(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        Partner = env["res.partner"]
-        cls.org = Partner.create(
-            {"name": "ООО Ромашка", "is_company": True, "endocs_client_ref": "ED-1001"}
-        )
-        cls.org2 = Partner.create(
-            {"name": "АО Вектор", "is_company": True, "endocs_client_ref": "ED-2002"}
-        )
-        env["endocs.support.contract"].create(
-            {
-                "name": "SUB-1",
-                "partner_id": cls.org.id,
-                "contract_type": "subscription",
-                "date_start": date(2020, 1, 1),
-            }
-        )
+        cls.org, cls.org2, _subscription = create_organisations(env)
         cls.portal_user = new_test_user(
             env,
             login="endocs_portal",
