@@ -13,3 +13,4 @@ from . import helpdesk_ticket_stage
 from . import endocs_info_request
 from . import endocs_sla_pause
 from . import endocs_sla_policy
+from . import endocs_video_session

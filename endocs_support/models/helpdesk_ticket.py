@@ -201,6 +201,9 @@ class HelpdeskTicket(models.Model):
         help="Regulation 2.8, 2.9: for third-party software and for hardware or "
         "communication lines the solution is not guaranteed; the customer is told.",
     )
+    endocs_video_session_ids = fields.One2many(
+        "endocs.video.session", "ticket_id", string="Video sessions"
+    )
     # SLA (R-WF-7)
     endocs_sla_policy_id = fields.Many2one(
         "endocs.sla.policy",

@@ -6,3 +6,4 @@ from . import test_mail_intake
 from . import test_workflow
 from . import test_sla
 from . import test_waiting_concurrency
+from . import test_tour_specialist

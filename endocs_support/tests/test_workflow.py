@@ -206,3 +206,30 @@ class TestWorkflow(EndocsCase):
             }
         )
         self.assertTrue(ticket.closed)
+
+    def test_video_session_inside_working_hours_r_wf_6(self):
+        ticket = self._ticket()
+        Session = self.env["endocs.video.session"]
+        with self.mock_mail_gateway():
+            session = Session.create(
+                {
+                    "ticket_id": ticket.id,
+                    "start": datetime(2025, 10, 15, 11, 0),  # Wed 14:00 Moscow
+                    "duration": 1.5,
+                    "url": "https://meet.example/endocs",
+                }
+            )
+            mail = self._find_mail_mail_wpartners(self.contact, "sent")
+        self.assertIn("15.10.2025 14:00", mail.body_html)
+        self.assertEqual(session.stop, datetime(2025, 10, 15, 12, 30))
+        for start, duration in (
+            (datetime(2025, 10, 15, 9, 30), 1.0),  # 12:30: runs into lunch
+            (datetime(2025, 10, 15, 15, 30), 1.0),  # 18:30: past 19:00
+            (datetime(2025, 10, 18, 9, 0), 1.0),  # Saturday
+            (datetime(2025, 12, 31, 9, 0), 1.0),  # a day off
+            (datetime(2025, 10, 15, 7, 0), 0),
+        ):
+            with self.assertRaises(ValidationError), self.cr.savepoint():
+                Session.create(
+                    {"ticket_id": ticket.id, "start": start, "duration": duration}
+                )

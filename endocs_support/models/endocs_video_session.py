@@ -1,0 +1,79 @@
+# Copyright 2026 EnDocs
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class EndocsVideoSession(models.Model):
+    """A remote video session with the customer's users (regulation 3.3;
+    R-WF-6), scheduled inside the team's working hours."""
+
+    _name = "endocs.video.session"
+    _description = "Remote Video Session"
+    _order = "start desc, id desc"
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", required=True, ondelete="cascade", index=True
+    )
+    start = fields.Datetime(required=True)
+    duration = fields.Float(string="Duration (hours)", default=1.0, required=True)
+    stop = fields.Datetime(compute="_compute_stop", store=True)
+    url = fields.Char(string="Conference link")
+    user_id = fields.Many2one(
+        "res.users", string="Specialist", default=lambda self: self.env.user
+    )
+    note = fields.Text()
+
+    @api.depends("start", "duration")
+    def _compute_stop(self):
+        for session in self:
+            session.stop = session.start and session.start + timedelta(
+                hours=session.duration
+            )
+
+    @api.constrains("start", "duration", "ticket_id")
+    def _check_working_hours(self):
+        for session in self:
+            if session.duration <= 0 or session.duration > 8:
+                raise ValidationError(
+                    self.env._("A session lasts more than 0 and at most 8 hours.")
+                )
+            wt = session.ticket_id._endocs_working_time()
+            if not wt.is_working_time(session.start) or (
+                wt.hours_between(session.start, session.stop) < session.duration
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The session must lie inside the support hours "
+                        "(Monday to Friday, 10:00-13:00 and 14:00-19:00 Moscow "
+                        "time, except holidays): the next free working moment "
+                        "is %(moment)s (UTC).",
+                        moment=fields.Datetime.to_string(
+                            wt.next_working_moment(session.start)
+                        ),
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sessions = super().create(vals_list)
+        for session in sessions:
+            ticket = session.ticket_id
+            ticket.message_post(
+                body=self.env._(
+                    "<p>A video session is scheduled for request %(number)s: "
+                    "%(start)s (Moscow time), %(duration)s h. %(url)s</p>",
+                    number=ticket.number,
+                    start=fields.Datetime.context_timestamp(
+                        session.with_context(tz="Europe/Moscow"), session.start
+                    ).strftime("%d.%m.%Y %H:%M"),
+                    duration=session.duration,
+                    url=session.url or "",
+                ),
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=ticket.partner_id.ids,
+            )
+        return sessions
