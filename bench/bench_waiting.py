@@ -43,7 +43,8 @@ def _waiting_requests(env, count):
     cr = env.cr
     cr.execute(
         """SELECT column_name FROM information_schema.columns
-            WHERE table_name = 'helpdesk_ticket' AND column_name NOT IN ('id', 'number')"""
+            WHERE table_name = 'helpdesk_ticket'
+              AND column_name NOT IN ('id', 'number')"""
     )
     columns = ", ".join(f'"{row[0]}"' for row in cr.fetchall())
     cr.execute(
