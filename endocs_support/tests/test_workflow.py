@@ -233,3 +233,20 @@ class TestWorkflow(EndocsCase):
                 Session.create(
                     {"ticket_id": ticket.id, "start": start, "duration": duration}
                 )
+
+    def test_default_stages_in_russian(self):
+        """The default stages read in Russian (i18n/ru.po); the rules follow the
+        roles, never the names."""
+        self.assertTrue(self.env["res.lang"]._lang_get("ru_RU"), "ru_RU is loaded")
+        stages = self.env["helpdesk.ticket.stage"].with_context(lang="ru_RU")
+        third = stages.browse(
+            self.env.ref("endocs_support.helpdesk_ticket_stage_third_party").id
+        )
+        closed = stages.browse(
+            self.env.ref("endocs_support.helpdesk_ticket_stage_closed_no_reply").id
+        )
+        self.assertEqual(third.name, "Ожидание третьей стороны")
+        self.assertEqual(closed.name, "Закрыт: ответ от клиента не получен")
+        renamed = self.Ticket._endocs_stage("waiting_third_party")
+        renamed.name = "Ждём поставщика"
+        self.assertEqual(self.Ticket._endocs_stage("waiting_third_party"), renamed)
