@@ -499,7 +499,7 @@ class HelpdeskTicket(models.Model):
             self.filtered(
                 lambda t, cause=cause: t.endocs_cause_class == cause
                 and causes_before.get(t.id) != cause
-            )._endocs_post_template(xmlid)
+            )._endocs_mail_template_batch(xmlid)
 
     # ------------------------------------------------------------------
     # Actions
@@ -765,30 +765,12 @@ class HelpdeskTicket(models.Model):
             lambda t: t.partner_id and (force or not t.endocs_registered_at)
         )
         split = todo.filtered("endocs_parent_id")
-        todo.filtered(lambda t: not t.endocs_parent_id)._endocs_post_template(
+        (todo - split)._endocs_mail_template_batch(
             "endocs_support.mail_template_registration"
         )
-        split._endocs_post_template("endocs_support.mail_template_split")
+        split._endocs_mail_template_batch("endocs_support.mail_template_split")
         if todo:
             todo.endocs_registered_at = fields.Datetime.now()
-
-    def _endocs_post_template(self, template_xmlid):
-        """Post a template to each request's customer as a message (rendered in
-        one pass, in the customer's language, without the composer)."""
-        template = self.env.ref(template_xmlid, raise_if_not_found=False)
-        if not self or not template:
-            return
-        rendered = template._generate_template(self.ids, ("subject", "body_html"))
-        for ticket in self.with_context(endocs_automatic_notice=True):
-            values = rendered[ticket.id]
-            ticket.message_post(
-                body=values["body_html"],
-                subject=values["subject"],
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=ticket.partner_id.ids,
-                email_layout_xmlid="mail.mail_notification_light",
-            )
 
     def _endocs_check_registered(self):
         """3.5: work starts only after the registration notice went out."""
@@ -916,7 +898,6 @@ class HelpdeskTicket(models.Model):
         elif (
             len(self) == 1
             and not self.endocs_first_response_at
-            and not self.env.context.get("endocs_automatic_notice")
             and self._endocs_is_staff_answer(message)
         ):
             self.endocs_first_response_at = message.date or fields.Datetime.now()
@@ -1026,10 +1007,11 @@ class HelpdeskTicket(models.Model):
         return self.browse([row[0] for row in self.env.cr.fetchall()])
 
     def _endocs_mail_template_batch(self, template_xmlid):
-        """Send a template to each request's customer from a scheduled action:
-        rendered in one pass, the chatter messages, the e-mails and their
-        notification rows created in one batch each — the number of queries does
-        not grow with the number of requests (R-REL-1)."""
+        """Send a template to each request's customer (registration, reminders,
+        closures, notices): rendered in one pass, the chatter messages, the
+        queued e-mails and their notification rows created in one batch each —
+        the number of queries does not grow with the number of requests
+        (R-REL-1). The e-mails leave with Odoo's mail queue."""
         template = self.env.ref(template_xmlid, raise_if_not_found=False)
         tickets = self.filtered("partner_id")
         if not template or not tickets:

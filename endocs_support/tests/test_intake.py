@@ -33,7 +33,7 @@ class TestIntake(EndocsCase):
         self.assertFalse(ticket.endocs_off_hours)
         self.assertEqual(ticket.endocs_registered_at, datetime(2025, 10, 15, 9, 0))
         self.assertEqual(len(self._registration_messages(ticket)), 1)
-        mail = self._find_mail_mail_wpartners(self.contact, "sent")
+        mail = self._find_mail_mail_wpartners(self.contact, "outgoing")
         self.assertIn(ticket.number, mail.subject)
         self.assertIn("15.10.2025 12:00", mail.body_html)
         self.assertNotIn("вне рабочего времени", mail.body_html)
@@ -47,7 +47,7 @@ class TestIntake(EndocsCase):
             ticket = self.Ticket.create(self.intake_vals())
         self.assertTrue(ticket.endocs_off_hours)
         self.assertEqual(ticket.endocs_processing_start, datetime(2026, 1, 12, 7, 0))
-        mail = self._find_mail_mail_wpartners(self.contact, "sent")
+        mail = self._find_mail_mail_wpartners(self.contact, "outgoing")
         self.assertIn("вне рабочего времени", mail.body_html)
         self.assertIn("12.01.2026 10:00", mail.body_html)
 
@@ -72,7 +72,7 @@ class TestIntake(EndocsCase):
             )
         self.assertFalse(ticket.endocs_intake_complete)
         self.assertEqual(ticket.endocs_intake_missing, "client_ref,contact_phone")
-        mail = self._find_mail_mail_wpartners(self.contact, "sent")
+        mail = self._find_mail_mail_wpartners(self.contact, "outgoing")
         self.assertIn("ИД клиента", mail.body_html)
         self.assertIn("Телефон контактного лица", mail.body_html)
         ticket.write(
@@ -112,7 +112,7 @@ class TestIntake(EndocsCase):
                 self.intake_vals(category_id=self.category_paid.id)
             )
         self.assertEqual(ticket.endocs_eligibility, "paid_no_contract")
-        mail = self._find_mail_mail_wpartners(self.contact, "sent")
+        mail = self._find_mail_mail_wpartners(self.contact, "outgoing")
         self.assertIn("платной технической поддержки", mail.body_html)
         with self.mock_mail_gateway():
             ticket = self.Ticket.create(
@@ -120,7 +120,7 @@ class TestIntake(EndocsCase):
                     partner_id=self.contact2.id, endocs_client_ref="ED-2002"
                 )
             )
-        mail = self._find_mail_mail_wpartners(self.contact2, "sent")
+        mail = self._find_mail_mail_wpartners(self.contact2, "outgoing")
         self.assertIn("(п. 2.1 Регламента)", mail.body_html)
 
     def test_contract_constraints_r_con_1(self):
@@ -242,7 +242,7 @@ class TestIntake(EndocsCase):
         self.assertEqual(loose.res_id, new.id)
         self.assertEqual(first.attachment_ids.res_id, new.id)
         self.assertTrue(new.endocs_registered_at)
-        mail = self._find_mail_mail_wpartners(self.contact, "sent")
+        mail = self._find_mail_mail_wpartners(self.contact, "outgoing")
         self.assertIn(new.number, mail.subject)
         self.assertIn(ticket.number, mail.subject)
         self.assertIn(new.number, ticket.message_ids[0].body)
