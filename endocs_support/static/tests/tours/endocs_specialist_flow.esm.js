@@ -54,6 +54,15 @@ registry.category("web_tour.tours").add("endocs_specialist_flow", {
             run: "select \"email\"",
         },
         {
+            content: "Save the resolution",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Saved",
+            trigger: ".o_form_status_indicator_buttons.invisible:not(:visible)",
+        },
+        {
             content: "The folded stages",
             trigger: ".o_statusbar_status .dropdown-toggle",
             run: "click",
@@ -66,6 +75,10 @@ registry.category("web_tour.tours").add("endocs_specialist_flow", {
         {
             content: "Resolved",
             trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Done')",
+        },
+        {
+            content: "Nothing left unsaved",
+            trigger: ".o_form_status_indicator_buttons.invisible:not(:visible)",
         },
     ],
 });
