@@ -5,6 +5,7 @@ shell's). Runs every bench/bench_*.py (or those named in ENDOCS_BENCH, comma
 separated), prints one line per benchmark, exits 1 when a target is missed.
 Nothing is committed: the shell rolls the transaction back."""
 
+import gc
 import importlib.util
 import os
 import sys
@@ -17,6 +18,10 @@ for path in sorted(BENCH_DIR.glob("bench_*.py")):
     name = path.stem[len("bench_") :]
     if wanted and name not in wanted:
         continue
+    # each benchmark starts from the same database: nothing of the others
+    env.cr.rollback()  # noqa: F821 (the shell's env)
+    env.invalidate_all()  # noqa: F821
+    gc.collect()
     spec = importlib.util.spec_from_file_location(f"endocs_bench_{name}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

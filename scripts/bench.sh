@@ -11,6 +11,13 @@ if db_exists "$BENCH_DB"; then db_psql postgres -qc "DROP DATABASE \"$BENCH_DB\"
 # the reference for the e-mail intake benchmark: plain OCA helpdesk_mgmt on the same
 # platform (the addons ours depend on), without the EnDocs addons
 "$REPO_DIR/scripts/init_db.sh" "${BENCH_DB}_plain" nodemo helpdesk_mgmt,helpdesk_mgmt_timesheet,sale_timesheet
-ENDOCS_BENCH_DIR="$REPO_DIR/bench" ENDOCS_BENCH="${1:-}" ENDOCS_BENCH_PLAIN_DB="${BENCH_DB}_plain" \
-    "$VENV_PY" "$ODOO_BIN" shell -c "$ODOO_CONF" --addons-path="$(addons_path)" -d "$BENCH_DB" --no-http --log-level=warn \
-    < "$REPO_DIR/bench/run.py"
+# one process per benchmark, so that none measures another's leftovers
+status=0
+for path in "$REPO_DIR"/bench/bench_*.py; do
+    name="$(basename "$path" .py)"; name="${name#bench_}"
+    if [ -n "${1:-}" ] && [ "$name" != "$1" ]; then continue; fi
+    ENDOCS_BENCH_DIR="$REPO_DIR/bench" ENDOCS_BENCH="$name" ENDOCS_BENCH_PLAIN_DB="${BENCH_DB}_plain" \
+        "$VENV_PY" "$ODOO_BIN" shell -c "$ODOO_CONF" --addons-path="$(addons_path)" -d "$BENCH_DB" --no-http --log-level=warn \
+        < "$REPO_DIR/bench/run.py" || status=1
+done
+exit $status
