@@ -58,10 +58,9 @@ class EndocsHelpdeskPortal(HelpdeskTicketController):
         form.update({key: kw.get(key) or "" for key in ("team", "category")})
         data = {key: form[key] for key in INTAKE_FIELDS}
         _clean, errors = Ticket._endocs_check_intake(data, request.env.user.partner_id)
-        if not form["subject"].strip():
-            errors["subject"] = request.env._("A subject is required.")
-        elif len(form["subject"]) > 200:
-            errors["subject"] = request.env._("The subject is too long.")
+        subject_error = Ticket._endocs_subject_error(form["subject"])
+        if subject_error:
+            errors["subject"] = subject_error
         if errors:
             if request.httprequest.files.getlist("attachment"):
                 errors["attachment"] = request.env._(

@@ -318,17 +318,13 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("endocs_received_at", "team_id.resource_calendar_id")
     def _compute_endocs_processing_start(self):
-        default_calendar = self.env.ref(
-            "endocs_support.resource_calendar_support_msk", raise_if_not_found=False
-        )
         for ticket in self:
-            calendar = ticket.team_id.resource_calendar_id or default_calendar
             received = ticket.endocs_received_at
-            if not received or not calendar:
+            if not received:
                 ticket.endocs_processing_start = received
                 ticket.endocs_off_hours = False
                 continue
-            start = calendar._working_time().next_working_moment(received)
+            start = ticket._endocs_working_time().next_working_moment(received)
             ticket.endocs_processing_start = start
             ticket.endocs_off_hours = start > received
 
@@ -627,10 +623,9 @@ class HelpdeskTicket(models.Model):
         data = {key: payload.get(key) for key in INTAKE_FIELDS}
         subject = payload.get("subject")
         clean, errors = self._endocs_check_intake(data)
-        if not isinstance(subject, str) or not subject.strip():
-            errors["subject"] = self.env._("A subject is required.")
-        elif len(subject) > 200:
-            errors["subject"] = self.env._("The subject is too long.")
+        subject_error = self._endocs_subject_error(subject)
+        if subject_error:
+            errors["subject"] = subject_error
         category = self.env["helpdesk.ticket.category"]
         if payload.get("category"):
             category = self._endocs_find_category(payload["category"])
@@ -679,6 +674,15 @@ class HelpdeskTicket(models.Model):
             }
         )
         return self.sudo().create(vals), {}
+
+    @api.model
+    def _endocs_subject_error(self, subject):
+        """The message for a missing, non-text or over-long subject, or None."""
+        if not isinstance(subject, str) or not subject.strip():
+            return self.env._("A subject is required.")
+        if len(subject) > 200:
+            return self.env._("The subject is too long.")
+        return None
 
     @api.model
     def _endocs_find_category(self, ref):
@@ -883,13 +887,13 @@ class HelpdeskTicket(models.Model):
             return False
         if message.subtype_id and message.subtype_id.internal:
             return False
-        author = message.author_id
-        if not author:
-            return False
-        users = author.with_context(active_test=False).user_ids
-        if any(not user.share for user in users):
-            return False  # an internal user (OdooBot included)
-        return True
+        return bool(message.author_id) and not self._endocs_author_is_staff(message)
+
+    @api.model
+    def _endocs_author_is_staff(self, message):
+        """Whether the message's author is an internal user (OdooBot included)."""
+        users = message.author_id.with_context(active_test=False).user_ids
+        return any(not user.share for user in users)
 
     def _message_post_after_hook(self, message, msg_vals):
         res = super()._message_post_after_hook(message, msg_vals)
@@ -910,8 +914,7 @@ class HelpdeskTicket(models.Model):
             message.subtype_id and message.subtype_id.internal
         ):
             return False
-        users = message.author_id.with_context(active_test=False).user_ids
-        return any(not user.share for user in users)
+        return self._endocs_author_is_staff(message)
 
     @api.model
     def _cron_endocs_sla(self, batch_size=500):
