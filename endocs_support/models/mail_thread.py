@@ -43,3 +43,12 @@ class MailThread(models.AbstractModel):
                 message_dict.get("email_from"),
             )
         return kept
+
+    def _message_route_process(self, message, message_dict, routes):
+        """An automatic message that lands on an existing request is kept, but
+        marked, so that it never counts as the customer's answer (R-WF-3)."""
+        if is_automatic(
+            message, message_dict.get("subject"), message_dict.get("email_from")
+        ):
+            self = self.with_context(endocs_automatic=True)
+        return super()._message_route_process(message, message_dict, routes)

@@ -250,3 +250,34 @@ class TestWorkflow(EndocsCase):
         renamed = self.Ticket._endocs_stage("waiting_third_party")
         renamed.name = "Ждём поставщика"
         self.assertEqual(self.Ticket._endocs_stage("waiting_third_party"), renamed)
+
+    def test_auto_reply_is_not_an_answer_r_wf_3(self):
+        domain = self.env["mail.alias.domain"].create({"name": "endocs.ru"})
+        self.team.alias_id.alias_domain_id = domain
+        ticket = self._ticket()
+        self._ask(ticket)
+        thread_id = ticket.message_ids[0].message_id
+        raw = (
+            "From: Мария Иванова <m.ivanova@romashka.ru>\r\n"
+            "To: support@endocs.ru\r\n"
+            "Subject: {subject}\r\n"
+            "Message-Id: <{mid}@romashka.ru>\r\n"
+            f"In-Reply-To: {thread_id}\r\nReferences: {thread_id}\r\n"
+            "{extra}Content-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
+        )
+        auto = raw.format(
+            subject="Автоматический ответ: в отпуске",
+            mid="auto-1",
+            extra="Auto-Submitted: auto-replied\r\n",
+            body="Я в отпуске до понедельника.",
+        )
+        self.env["mail.thread"].message_process("helpdesk.ticket", auto.encode())
+        self.assertIn("<auto-1@romashka.ru>", ticket.message_ids.mapped("message_id"))
+        self.assertEqual(ticket.endocs_stage_role, "waiting_customer")
+        self.assertEqual(ticket.endocs_info_request_ids.state, "open")
+        answer = raw.format(
+            subject="Re: журнал", mid="answer-1", extra="", body="Журнал во вложении."
+        )
+        self.env["mail.thread"].message_process("helpdesk.ticket", answer.encode())
+        self.assertEqual(ticket.endocs_stage_role, "in_progress")
+        self.assertEqual(ticket.endocs_info_request_ids.state, "answered")
