@@ -320,11 +320,12 @@ class HelpdeskTicket(models.Model):
     def _compute_endocs_processing_start(self):
         for ticket in self:
             received = ticket.endocs_received_at
-            if not received:
+            wt = received and ticket._endocs_working_time()
+            if not wt:
                 ticket.endocs_processing_start = received
                 ticket.endocs_off_hours = False
                 continue
-            start = ticket._endocs_working_time().next_working_moment(received)
+            start = wt.next_working_moment(received)
             ticket.endocs_processing_start = start
             ticket.endocs_off_hours = start > received
 
@@ -793,13 +794,13 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
 
     def _endocs_working_time(self):
+        """The working-time engine of the request's team (see
+        ``helpdesk.ticket.team._working_time``), None while no calendar exists."""
         self.ensure_one()
-        team = self.team_id or self.env["helpdesk.ticket.team"]
-        if team:
-            return team._working_time()
-        return self.env.ref(
-            "endocs_support.resource_calendar_support_msk"
-        )._working_time()
+        if self.team_id:
+            return self.team_id._working_time()
+        calendar = self.env["helpdesk.ticket.team"]._default_resource_calendar_id()
+        return calendar._working_time() if calendar else None
 
     def _endocs_stage(self, role):
         """The stage of ``role`` for these requests' team (team stages first)."""

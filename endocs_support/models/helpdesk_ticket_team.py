@@ -40,7 +40,8 @@ class HelpdeskTicketTeam(models.Model):
 
     def _working_time(self):
         """The working-time engine of the team's calendar (the support calendar
-        when the team has none)."""
+        when the team has none); None while no calendar exists yet (during the
+        addon's installation)."""
         self.ensure_one()
         calendar = self.resource_calendar_id or self._default_resource_calendar_id()
-        return calendar._working_time()
+        return calendar._working_time() if calendar else None
