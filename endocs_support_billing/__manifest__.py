@@ -10,6 +10,17 @@
     "author": "EnDocs",
     "license": "AGPL-3",
     "depends": ["endocs_support", "helpdesk_mgmt_timesheet", "sale_timesheet"],
+    "data": [
+        "security/endocs_support_billing_security.xml",
+        "security/ir.model.access.csv",
+        "data/product_data.xml",
+        "views/account_analytic_line_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/endocs_support_contract_views.xml",
+        "views/account_move_views.xml",
+        "views/portal_templates.xml",
+        "wizards/endocs_support_invoice_wizard_views.xml",
+    ],
     "demo": ["demo/res_users_demo.xml"],
     "external_dependencies": {"python": ["xlsxwriter"]},
 }

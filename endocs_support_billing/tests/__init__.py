@@ -1,1 +1,3 @@
 from . import test_actions_summary
+from . import test_billing
+from . import test_act

@@ -1,0 +1,148 @@
+# Copyright 2026 EnDocs
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+from datetime import timezone
+from zoneinfo import ZoneInfo
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+from ..tools import act as act_tools
+
+
+def _support_date(ticket):
+    """The day a request was registered, in the support desk's time zone."""
+    received = ticket.endocs_received_at
+    if not received:
+        return None
+    tz = ticket.team_id.resource_calendar_id.tz or "Europe/Moscow"
+    return received.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(tz)).date()
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    endocs_period_start = fields.Date(
+        string="Support period from", readonly=True, copy=False
+    )
+    endocs_period_end = fields.Date(string="Support period to", readonly=True, copy=False)
+    endocs_act_id = fields.Many2one(
+        "ir.attachment", string="Act (XLSX)", readonly=True, copy=False
+    )
+    endocs_has_paid_support = fields.Boolean(
+        compute="_compute_endocs_has_paid_support"
+    )
+
+    def _compute_endocs_has_paid_support(self):
+        for move in self:
+            move.endocs_has_paid_support = bool(
+                move.sudo().timesheet_ids.filtered("endocs_contract_id")
+            )
+
+    def _link_timesheets_to_invoice(self, start_date=None, end_date=None):
+        res = super()._link_timesheets_to_invoice(start_date, end_date)
+        for move in self:
+            dates = move.sudo().timesheet_ids.filtered("endocs_contract_id").mapped("date")
+            if dates:
+                move.write(
+                    {
+                        "endocs_period_start": start_date or min(dates),
+                        "endocs_period_end": end_date or max(dates),
+                    }
+                )
+        return res
+
+    def _post(self, soft=True):
+        posted = super()._post(soft)
+        posted.filtered(
+            lambda m: m.move_type == "out_invoice" and m.endocs_has_paid_support
+        )._endocs_generate_act()
+        return posted
+
+    # The act (R-BILL-3)
+    def _endocs_act_lines(self):
+        """The paid-support timesheets of the invoice, in the act's order."""
+        self.ensure_one()
+        return (
+            self.sudo()
+            .timesheet_ids.filtered("endocs_contract_id")
+            .sorted(lambda t: (t.ticket_id.number or "", t.date, t.id))
+        )
+
+    def _endocs_act_data(self):
+        self.ensure_one()
+        timesheets = self._endocs_act_lines()
+        if not timesheets:
+            raise UserError(
+                self.env._("Invoice %(name)s has no paid-support time.", name=self.name)
+            )
+        rates = {
+            sale_line.id: line.price_unit
+            for line in self.invoice_line_ids
+            for sale_line in line.sale_line_ids
+        }
+        contracts = timesheets.endocs_contract_id
+        policy = contracts[:1]
+        lines = [
+            act_tools.ActLine(
+                request=ts.ticket_id.number or "",
+                registered=_support_date(ts.ticket_id),
+                subject=ts.ticket_id.name or "",
+                day=ts.date,
+                specialist=ts.employee_id.name or ts.user_id.name or "",
+                work=ts.name if ts.name and ts.name != "/" else "",
+                actual_hours=ts.unit_amount,
+                billable_hours=ts.endocs_billable_hours,
+                rate=rates.get(ts.so_line.id, ts.so_line.price_unit),
+            )
+            for ts in timesheets
+        ]
+        return act_tools.Act(
+            number=self.name if self.name and self.name != "/" else "",
+            customer=self.commercial_partner_id.name,
+            contract=", ".join(contracts.mapped("name")),
+            period_start=self.endocs_period_start or min(timesheets.mapped("date")),
+            period_end=self.endocs_period_end or max(timesheets.mapped("date")),
+            supplier=self.company_id.name,
+            currency=self.currency_id.name,
+            digits=self.currency_id.decimal_places,
+            note=act_tools.policy_note(
+                policy.rounding_step, policy.rounding_minimum, policy.rounding_scope
+            ),
+            lines=lines,
+        )
+
+    def _endocs_act_filename(self):
+        self.ensure_one()
+        number = (self.name if self.name and self.name != "/" else "draft").replace(
+            "/", "-"
+        )
+        return f"Акт_техподдержка_{number}.xlsx"
+
+    def _endocs_generate_act(self):
+        """(Re)generate the act of each invoice and attach it to the invoice."""
+        Attachment = self.env["ir.attachment"].sudo()
+        for move in self:
+            content = act_tools.build_act(move._endocs_act_data())
+            vals = {
+                "name": move._endocs_act_filename(),
+                "datas": base64.b64encode(content),
+                "mimetype": "application/vnd.openxmlformats-officedocument."
+                "spreadsheetml.sheet",
+            }
+            if move.endocs_act_id:
+                move.endocs_act_id.sudo().write(vals)
+            else:
+                vals.update(res_model=move._name, res_id=move.id)
+                move.sudo().endocs_act_id = Attachment.create(vals)
+        return True
+
+    def action_endocs_act(self):
+        """Generate the act anew and download it."""
+        self.ensure_one()
+        self._endocs_generate_act()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self.endocs_act_id.id}?download=true",
+            "target": "self",
+        }

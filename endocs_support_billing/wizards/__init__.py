@@ -1,0 +1,1 @@
+from . import endocs_support_invoice_wizard
