@@ -24,7 +24,16 @@ D1, D2 = date(2026, 11, 2), date(2026, 11, 3)
 
 @pytest.mark.parametrize(
     ("minutes", "billable"),
-    [(0, 0.0), (1, 0.5), (29, 0.5), (30, 0.5), (31, 1.0), (59, 1.0), (60, 1.0), (61, 1.5)],
+    [
+        (0, 0.0),
+        (1, 0.5),
+        (29, 0.5),
+        (30, 0.5),
+        (31, 1.0),
+        (59, 1.0),
+        (60, 1.0),
+        (61, 1.5),
+    ],
 )
 def test_rounding_table(minutes, billable):
     """«округлённого в большую сторону до 0,5 часа … минимальное время 30 минут»."""
@@ -43,12 +52,16 @@ def test_minimum_above_step():
 
 
 def _entries(*rows):
-    return [Entry(key=i, request=r, day=d, hours=m / 60) for i, (r, d, m) in enumerate(rows)]
+    return [
+        Entry(key=i, request=r, day=d, hours=m / 60) for i, (r, d, m) in enumerate(rows)
+    ]
 
 
 # Three entries on one request and day (10, 10 and 25 minutes), one the next day
 # (10 minutes) and one on another request (50 minutes).
-DAY = _entries(("A", D1, 10), ("A", D1, 10), ("A", D1, 25), ("A", D2, 10), ("B", D1, 50))
+DAY = _entries(
+    ("A", D1, 10), ("A", D1, 10), ("A", D1, 25), ("A", D2, 10), ("B", D1, 50)
+)
 
 
 def test_scope_per_entry():
@@ -94,7 +107,8 @@ def test_sum_is_the_rounded_occurrences_and_later_entries_change_nothing(
     minutes, scope, cut
 ):
     entries = [
-        Entry(key=i, request=i % 3, day=i % 2, hours=m / 60) for i, m in enumerate(minutes)
+        Entry(key=i, request=i % 3, day=i % 2, hours=m / 60)
+        for i, m in enumerate(minutes)
     ]
     policy = Policy(scope=scope)
     result = billable_hours(entries, policy)
@@ -114,9 +128,7 @@ def test_sum_is_the_rounded_occurrences_and_later_entries_change_nothing(
 
 
 def test_line_amounts_add_up_to_the_rounded_total():
-    lines = [
-        ActLine("R", None, "", D1, "", "", 0.1, 0.5, 1234.57) for __ in range(7)
-    ]
+    lines = [ActLine("R", None, "", D1, "", "", 0.1, 0.5, 1234.57) for __ in range(7)]
     amounts = line_amounts(lines)
     # 3.5 h × 1234.57 = 4320.995 → 4321.00 (half up, as Odoo rounds a subtotal)
     assert sum(amounts) == Decimal("4321.00")

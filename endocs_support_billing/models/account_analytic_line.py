@@ -75,14 +75,18 @@ class AccountAnalyticLine(models.Model):
         lines = self | self.ticket_id.timesheet_ids
         billable = {}
         for contract in lines.endocs_contract_id:
-            group = lines.filtered(lambda line, c=contract: line.endocs_contract_id == c)
+            group = lines.filtered(
+                lambda line, c=contract: line.endocs_contract_id == c
+            )
             entries = [
                 rounding.Entry(
                     key=line.id,
                     request=line.ticket_id.id,
                     day=line.date,
                     hours=line.unit_amount,
-                    locked=None if line._is_not_billed() else line.endocs_billable_hours,
+                    locked=None
+                    if line._is_not_billed()
+                    else line.endocs_billable_hours,
                 )
                 for line in group.sorted(lambda line: line._origin.id or 0)
             ]
@@ -123,5 +127,7 @@ class AccountAnalyticLine(models.Model):
         invoice is invoiced too (R-BILL-2)."""
         if any(not line._is_not_billed() for line in self):
             raise UserError(
-                self.env._("You cannot remove a timesheet that has already been invoiced.")
+                self.env._(
+                    "You cannot remove a timesheet that has already been invoiced."
+                )
             )

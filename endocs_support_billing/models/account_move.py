@@ -25,13 +25,13 @@ class AccountMove(models.Model):
     endocs_period_start = fields.Date(
         string="Support period from", readonly=True, copy=False
     )
-    endocs_period_end = fields.Date(string="Support period to", readonly=True, copy=False)
+    endocs_period_end = fields.Date(
+        string="Support period to", readonly=True, copy=False
+    )
     endocs_act_id = fields.Many2one(
         "ir.attachment", string="Act (XLSX)", readonly=True, copy=False
     )
-    endocs_has_paid_support = fields.Boolean(
-        compute="_compute_endocs_has_paid_support"
-    )
+    endocs_has_paid_support = fields.Boolean(compute="_compute_endocs_has_paid_support")
 
     def _compute_endocs_has_paid_support(self):
         for move in self:
@@ -42,7 +42,9 @@ class AccountMove(models.Model):
     def _link_timesheets_to_invoice(self, start_date=None, end_date=None):
         res = super()._link_timesheets_to_invoice(start_date, end_date)
         for move in self:
-            dates = move.sudo().timesheet_ids.filtered("endocs_contract_id").mapped("date")
+            dates = (
+                move.sudo().timesheet_ids.filtered("endocs_contract_id").mapped("date")
+            )
             if dates:
                 move.write(
                     {

@@ -45,7 +45,12 @@ class TestAct(BillingCase):
         self.assertEqual(
             [(r[1], r[6], round(r[7], 4), r[8]) for r in rows],
             [
-                (first.number, "Настройка маршрута согласования", round(31 / 60, 4), 1.0),
+                (
+                    first.number,
+                    "Настройка маршрута согласования",
+                    round(31 / 60, 4),
+                    1.0,
+                ),
                 (first.number, "Проверка", round(10 / 60, 4), 0.5),
                 (second.number, "Обучение пользователя", round(95 / 60, 4), 2.0),
             ],
@@ -53,11 +58,15 @@ class TestAct(BillingCase):
         self.assertEqual({r[5] for r in rows}, {"Алексей Петров"})
         self.assertEqual({r[9] for r in rows}, {1234.57})
         total = next(
-            row for row in sheet.iter_rows(min_row=FIRST_ROW + 1) if row[6].value == "Итого"
+            row
+            for row in sheet.iter_rows(min_row=FIRST_ROW + 1)
+            if row[6].value == "Итого"
         )
         invoice_line = invoice.invoice_line_ids.filtered("sale_line_ids")
         self.assertEqual(total[8].value, invoice_line.quantity)
-        self.assertEqual(total[8].value, sum(timesheets.mapped("endocs_billable_hours")))
+        self.assertEqual(
+            total[8].value, sum(timesheets.mapped("endocs_billable_hours"))
+        )
         self.assertAlmostEqual(total[7].value, sum(timesheets.mapped("unit_amount")))
         self.assertEqual(total[10].value, invoice.amount_untaxed)  # 3.5 h → 4321.00
         self.assertEqual(round(sum(r[10] for r in rows), 2), invoice.amount_untaxed)

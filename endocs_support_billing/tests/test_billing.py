@@ -20,7 +20,9 @@ class TestBillableTime(BillingCase):
         lines = {minutes: self.log(ticket, minutes, D1) for minutes in table}
         for minutes, billable in table.items():
             line = lines[minutes]
-            self.assertAlmostEqual(line.unit_amount, minutes / 60, msg="actual as logged")
+            self.assertAlmostEqual(
+                line.unit_amount, minutes / 60, msg="actual as logged"
+            )
             self.assertEqual(line.endocs_billable_hours, billable, f"{minutes} min")
             self.assertEqual(line.so_line, self.sale_line)
         self.assertEqual(ticket.endocs_billable_hours, 5.0)
@@ -62,7 +64,9 @@ class TestBillableTime(BillingCase):
         self.paid_contract.date_start = date(2026, 10, 6)
         ticket = self.paid_ticket()
         before, after = self.log(ticket, 20, D1), self.log(ticket, 20, D2)
-        self.assertEqual((before.endocs_billable_hours, after.endocs_billable_hours), (0, 0.5))
+        self.assertEqual(
+            (before.endocs_billable_hours, after.endocs_billable_hours), (0, 0.5)
+        )
         self.assertFalse(before.so_line)
         self.assertEqual(self.sale_line.qty_delivered, 0.5)
 
@@ -95,7 +99,9 @@ class TestBillableTime(BillingCase):
 @tagged("post_install", "-at_install")
 class TestInvoicing(BillingCase):
     def _invoice_line(self, invoice):
-        return invoice.invoice_line_ids.filtered(lambda l: self.sale_line in l.sale_line_ids)
+        return invoice.invoice_line_ids.filtered(
+            lambda line: self.sale_line in line.sale_line_ids
+        )
 
     def test_partial_invoicing_by_period_r_bill_2(self):
         ticket = self.paid_ticket()
@@ -177,7 +183,11 @@ class TestInvoicing(BillingCase):
                 {"name": f"Клиент {number}", "is_company": True}
             )
             contact = self.env["res.partner"].create(
-                {"name": f"Контакт {number}", "parent_id": org.id, "email": f"c{number}@x.ru"}
+                {
+                    "name": f"Контакт {number}",
+                    "parent_id": org.id,
+                    "email": f"c{number}@x.ru",
+                }
             )
             for kind in ("subscription", "paid"):
                 contracts |= contracts.create(

@@ -105,7 +105,13 @@ def build_act(act: Act) -> bytes:
     bold = book.add_format({"bold": True})
     title = book.add_format({"bold": True, "font_size": 14})
     head = book.add_format(
-        {"bold": True, "border": 1, "text_wrap": True, "valign": "top", "bg_color": "#EEEEEE"}
+        {
+            "bold": True,
+            "border": 1,
+            "text_wrap": True,
+            "valign": "top",
+            "bg_color": "#EEEEEE",
+        }
     )
     cell = book.add_format({"border": 1, "valign": "top"})
     wrap = book.add_format({"border": 1, "valign": "top", "text_wrap": True})
@@ -114,14 +120,18 @@ def build_act(act: Act) -> bytes:
     money_format = "#,##0." + "0" * act.digits if act.digits else "#,##0"
     money = book.add_format({"border": 1, "valign": "top", "num_format": money_format})
     total_hours = book.add_format({"bold": True, "border": 1, "num_format": "0.00"})
-    total_money = book.add_format({"bold": True, "border": 1, "num_format": money_format})
+    total_money = book.add_format(
+        {"bold": True, "border": 1, "num_format": money_format}
+    )
 
     period = (
         f"{act.period_start:%d.%m.%Y} – {act.period_end:%d.%m.%Y}"
         if act.period_start and act.period_end
         else ""
     )
-    sheet.write(0, 0, f"Акт оказанных услуг технической поддержки № {act.number}", title)
+    sheet.write(
+        0, 0, f"Акт оказанных услуг технической поддержки № {act.number}", title
+    )
     meta = (
         ("Исполнитель:", act.supplier),
         ("Заказчик:", act.customer),
@@ -158,8 +168,12 @@ def build_act(act: Act) -> bytes:
 
     # Totals as values (the customer's software need not evaluate formulas).
     sheet.write(row, 6, "Итого", bold)
-    sheet.write_number(row, 7, sum(line.actual_hours for line in act.lines), total_hours)
-    sheet.write_number(row, 8, sum(line.billable_hours for line in act.lines), total_hours)
+    sheet.write_number(
+        row, 7, sum(line.actual_hours for line in act.lines), total_hours
+    )
+    sheet.write_number(
+        row, 8, sum(line.billable_hours for line in act.lines), total_hours
+    )
     sheet.write_number(row, 10, float(sum(amounts, Decimal(0))), total_money)
     if act.note:
         sheet.write(row + 2, 0, act.note)

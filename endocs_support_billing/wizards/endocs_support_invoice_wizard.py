@@ -20,10 +20,12 @@ class EndocsSupportInvoiceWizard(models.TransientModel):
     _description = "Invoice Paid Support for a Period"
 
     date_start = fields.Date(
-        required=True, default=lambda self: _last_month(fields.Date.context_today(self))[0]
+        required=True,
+        default=lambda self: _last_month(fields.Date.context_today(self))[0],
     )
     date_end = fields.Date(
-        required=True, default=lambda self: _last_month(fields.Date.context_today(self))[1]
+        required=True,
+        default=lambda self: _last_month(fields.Date.context_today(self))[1],
     )
     partner_ids = fields.Many2many(
         "res.partner",
@@ -61,7 +63,11 @@ class EndocsSupportInvoiceWizard(models.TransientModel):
         ]
         if self.partner_ids:
             domain.append(
-                ("endocs_contract_id.partner_id", "in", self.partner_ids.commercial_partner_id.ids)
+                (
+                    "endocs_contract_id.partner_id",
+                    "in",
+                    self.partner_ids.commercial_partner_id.ids,
+                )
             )
         return domain
 
@@ -87,7 +93,8 @@ class EndocsSupportInvoiceWizard(models.TransientModel):
         if not orders:
             raise UserError(
                 self.env._(
-                    "There is no paid-support time to invoice from %(start)s to %(end)s.",
+                    "There is no paid-support time to invoice from %(start)s "
+                    "to %(end)s.",
                     start=self.date_start,
                     end=self.date_end,
                 )
