@@ -18,11 +18,15 @@ class TestPortalAct(HttpCase, BillingCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.customer = new_test_user(
-            cls.env, login="endocs_romashka", groups="base.group_portal",
+            cls.env,
+            login="endocs_romashka",
+            groups="base.group_portal",
             partner_id=cls.contact.id,
         )
         cls.stranger = new_test_user(
-            cls.env, login="endocs_vector", groups="base.group_portal",
+            cls.env,
+            login="endocs_vector",
+            groups="base.group_portal",
             partner_id=cls.contact2.id,
         )
 
@@ -66,5 +70,7 @@ class TestPortalAct(HttpCase, BillingCase):
         response = self.url_open(f"{self.act_url}?access_token={token}")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.headers["Content-Type"], XLSX)
-        wrong = self.url_open(f"{self.act_url}?access_token=x{token}", allow_redirects=False)
+        wrong = self.url_open(
+            f"{self.act_url}?access_token=x{token}", allow_redirects=False
+        )
         self.assertEqual(wrong.status_code, 303)
