@@ -9,7 +9,7 @@ if [ -z "${ENDOCS_KEEP_TEST_DB:-}" ] && db_exists "$TEST_DB"; then
     db_psql postgres -c "DROP DATABASE \"$TEST_DB\" WITH (FORCE)"
 fi
 "$REPO_DIR/scripts/init_db.sh" "$TEST_DB" demo
-command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
+command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null \
     || die "Chromium is required for the browser tours (make setup installs it)"
 "$VENV_PY" -c "import websocket" 2>/dev/null || die "websocket-client is required for the browser tours (make setup installs it)"
 cd "$REPO_DIR"
