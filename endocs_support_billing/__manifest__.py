@@ -21,6 +21,6 @@
         "views/portal_templates.xml",
         "wizards/endocs_support_invoice_wizard_views.xml",
     ],
-    "demo": ["demo/res_users_demo.xml"],
+    "demo": ["demo/res_users_demo.xml", "demo/endocs_billing_demo.xml"],
     "external_dependencies": {"python": ["xlsxwriter"]},
 }

@@ -42,6 +42,17 @@ class HelpdeskTicket(models.Model):
             group.project_id = project
         return tickets
 
+    @api.model
+    def _endocs_assign_team_projects(self):
+        """On installation: requests already filed go in their team's timesheet
+        project too, so that time can be logged on them."""
+        for team in self.env["helpdesk.ticket.team"].search(
+            [("default_project_id", "!=", False)]
+        ):
+            self.search(
+                [("team_id", "=", team.id), ("project_id", "=", False)]
+            ).project_id = team.default_project_id
+
     def _endocs_actions_summary(self):
         """The logged work joins the summary of a request closed for want of an
         answer (regulation 2.7: «с указанием выполненных действий»)."""

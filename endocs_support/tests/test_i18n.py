@@ -1,0 +1,42 @@
+# Copyright 2026 EnDocs
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""R-UX-1: the Russian translation covers every term a user of the addon sees."""
+
+from odoo.modules.module import get_module_resource
+from odoo.tests import TransactionCase, tagged
+from odoo.tools.translate import PoFileReader, TranslationModuleReader
+
+
+def assert_ru_po_complete(case, module):
+    """Every translatable term of ``module`` (fields, selections, views,
+    menus, data records, mail templates, portal templates, Python messages) as
+    Odoo's own export finds it has a non-empty entry in ``i18n/ru.po``."""
+    path = get_module_resource(module, "i18n", "ru.po")
+    case.assertTrue(path, f"{module}/i18n/ru.po is missing")
+    with open(path, "rb") as po_file:
+        translated = {
+            entry["src"]
+            for entry in PoFileReader(po_file)
+            if entry["value"] and entry["value"].strip()
+        }
+    terms = {
+        source
+        for __, __, __, __, source, *__ in TranslationModuleReader(
+            case.env.cr, modules=[module], lang="ru_RU"
+        )
+        if source and source.strip()
+    }
+    case.assertTrue(terms, f"no translatable terms found for {module}")
+    missing = sorted(terms - translated)
+    if missing:
+        case.fail(
+            f"{len(missing)} of {len(terms)} terms of {module} have no Russian "
+            "translation in i18n/ru.po:\n"
+            + "\n".join(repr(m)[:120] for m in missing[:40]),
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestRussianTranslation(TransactionCase):
+    def test_ru_po_covers_every_term_r_ux_1(self):
+        assert_ru_po_complete(self, "endocs_support")
