@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ARGS ?=
 
-.PHONY: help setup run update shell test lint bench stop
+.PHONY: help setup run update shell test lint bench screenshots stop
 
 help:  ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -27,6 +27,9 @@ lint:  ## pre-commit with the OCA settings
 
 bench:  ## benchmarks: one line each, figure and ratio to its reference
 	@scripts/bench.sh $(ARGS)
+
+screenshots: setup  ## README screenshots of the demo (headless Chromium) into docs/screenshots
+	@scripts/screenshots.sh
 
 stop:  ## stop the private PostgreSQL cluster
 	@scripts/pg.sh stop

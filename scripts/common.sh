@@ -80,3 +80,16 @@ addons_installed() {  # true when both addons are installed in database $1
 }
 
 pg_private() { [ -z "${ODOO_RC:-}" ] && [ -z "${PGHOST:-}" ]; }
+
+# The demo database, created when missing and upgraded after a code change (the
+# stamp is the hash of the addons' files): make run, make screenshots.
+prepare_demo_db() {
+    "$REPO_DIR/scripts/init_db.sh" "$DEMO_DB" demo || exit 1
+    local stamp_file="$CACHE_DIR/$DEMO_DB.code-stamp" stamp
+    stamp="$(cd "$REPO_DIR" && find endocs_support endocs_support_billing -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha1sum | sha1sum | cut -c1-40)"
+    if [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" != "$stamp" ]; then
+        say "The addons changed since the last start: upgrading them in $DEMO_DB"
+        odoo -d "$DEMO_DB" -u "$ADDONS" --stop-after-init --no-http --log-level=warn || exit 1
+    fi
+    echo "$stamp" > "$stamp_file"
+}
