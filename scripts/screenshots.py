@@ -57,7 +57,10 @@ def session(login):
     http = requests.Session()
     response = http.post(
         f"{BASE}/web/session/authenticate",
-        json={"jsonrpc": "2.0", "params": {"db": DB, "login": login, "password": login}},
+        json={
+            "jsonrpc": "2.0",
+            "params": {"db": DB, "login": login, "password": login},
+        },
         timeout=60,
     )
     response.raise_for_status()
@@ -69,16 +72,25 @@ def session(login):
 class Chromium:
     def __init__(self):
         binary = next(
-            filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome")))
+            filter(
+                None,
+                map(shutil.which, ("chromium", "chromium-browser", "google-chrome")),
+            )
         )
         self.profile = tempfile.mkdtemp(prefix="endocs-shots-")
         self.port = 9333
         self.process = subprocess.Popen(  # noqa: S603 - our own arguments
             [
-                binary, "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--hide-scrollbars", f"--remote-debugging-port={self.port}",
-                f"--user-data-dir={self.profile}", f"--window-size={WIDTH},{HEIGHT}",
-                "--lang=ru-RU", "about:blank",
+                binary,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                f"--remote-debugging-port={self.port}",
+                f"--user-data-dir={self.profile}",
+                f"--window-size={WIDTH},{HEIGHT}",
+                "--lang=ru-RU",
+                "about:blank",
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -90,7 +102,10 @@ class Chromium:
         self.call("Network.enable")
         self.call(
             "Emulation.setDeviceMetricsOverride",
-            width=WIDTH, height=HEIGHT, deviceScaleFactor=1, mobile=False,
+            width=WIDTH,
+            height=HEIGHT,
+            deviceScaleFactor=1,
+            mobile=False,
         )
 
     def _page_target(self):
@@ -112,20 +127,26 @@ class Chromium:
                 return message.get("result", {})
 
     def evaluate(self, expression):
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        result = self.call(
+            "Runtime.evaluate", expression=expression, returnByValue=True
+        )
         return result.get("result", {}).get("value")
 
     def shot(self, name, url, ready, cookie=None):
         self.call("Network.clearBrowserCookies")
         if cookie:
             self.call(
-                "Network.setCookie", name="session_id", value=cookie,
-                domain="127.0.0.1", path="/",
+                "Network.setCookie",
+                name="session_id",
+                value=cookie,
+                domain="127.0.0.1",
+                path="/",
             )
         self.call("Page.navigate", url=url)
         wait_until(
             lambda: self.evaluate(
-                f"document.readyState === 'complete' && !!document.querySelector({json.dumps(ready)})"
+                "document.readyState === 'complete'"
+                f" && !!document.querySelector({json.dumps(ready)})"
                 " && !document.querySelector('.o_loading_indicator, .o_blockUI')"
             ),
             f"{ready} on {url}",
@@ -134,7 +155,7 @@ class Chromium:
         data = self.call("Page.captureScreenshot", format="png")["data"]
         path = OUT / f"{name}.png"
         path.write_bytes(base64.b64decode(data))
-        print(f"{path.relative_to(OUT.parent.parent)}: {url}")
+        sys.stdout.write(f"{path.relative_to(OUT.parent.parent)}: {url}\n")
 
     def close(self):
         self.ws.close()
@@ -143,29 +164,35 @@ class Chromium:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+def _text(value):
+    if value is None:
+        return ""
+    return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else str(value)
+
+
 def act_preview(cookie):
     """The invoice's act (XLSX), downloaded as the customer does and laid out
     as an HTML table: a browser cannot show a workbook."""
     response = requests.get(
-        f"{BASE}/my/invoices/{INVOICE}/endocs_act", cookies={"session_id": cookie}, timeout=60
+        f"{BASE}/my/invoices/{INVOICE}/endocs_act",
+        cookies={"session_id": cookie},
+        timeout=60,
     )
     response.raise_for_status()
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = []
     for row in sheet.iter_rows(values_only=True):
-        cells = "".join(
-            f"<td>{html.escape(v.strftime('%d.%m.%Y') if hasattr(v, 'strftime') else str(v))}</td>"
-            if v is not None else "<td></td>"
-            for v in row
-        )
+        cells = "".join(f"<td>{html.escape(_text(v))}</td>" for v in row)
         rows.append(f"<tr>{cells}</tr>")
     page = OUT / "_act.html"
     page.write_text(
-        "<html><head><meta charset='utf-8'><style>body{font:13px sans-serif;margin:24px}"
+        "<html><head><meta charset='utf-8'><style>"
+        "body{font:13px sans-serif;margin:24px}"
         "table{border-collapse:collapse}td{border:1px solid #ccc;padding:3px 6px;"
         "vertical-align:top;max-width:320px}tr:first-child td{font-weight:bold;"
         "font-size:16px;border:none}</style></head><body><table id='act'>"
-        + "".join(rows) + "</table></body></html>",
+        + "".join(rows)
+        + "</table></body></html>",
         encoding="utf-8",
     )
     return page
@@ -174,20 +201,36 @@ def act_preview(cookie):
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     wait_until(server_up, "the Odoo server")
-    customer, specialist, manager = session("customer"), session("specialist"), session("manager")
+    customer, specialist, manager = (
+        session("customer"),
+        session("specialist"),
+        session("manager"),
+    )
     browser = Chromium()
     try:
-        browser.shot("portal_form", f"{BASE}/new/ticket", "form input[name='subject'], form", customer)
         browser.shot(
-            "backoffice_request", f"{BASE}/odoo/helpdesk.ticket/{TICKET}",
-            ".o_form_view .o_form_sheet", specialist,
+            "portal_form",
+            f"{BASE}/new/ticket",
+            "form input[name='subject'], form",
+            customer,
         )
         browser.shot(
-            "sla_report", f"{BASE}/odoo/action-endocs_support.helpdesk_ticket_action_sla_report",
-            ".o_graph_renderer canvas, .o_pivot table, .o_list_table", manager,
+            "backoffice_request",
+            f"{BASE}/odoo/helpdesk.ticket/{TICKET}",
+            ".o_form_view .o_form_sheet",
+            specialist,
         )
         browser.shot(
-            "portal_invoice_act", f"{BASE}/my/invoices/{INVOICE}", ".o_endocs_act", customer,
+            "sla_report",
+            f"{BASE}/odoo/action-endocs_support.helpdesk_ticket_action_sla_report",
+            ".o_graph_renderer canvas, .o_pivot table, .o_list_table",
+            manager,
+        )
+        browser.shot(
+            "portal_invoice_act",
+            f"{BASE}/my/invoices/{INVOICE}",
+            ".o_endocs_act",
+            customer,
         )
         page = act_preview(customer)
         browser.shot("act", page.as_uri(), "#act")
