@@ -151,7 +151,12 @@ class Chromium:
             ),
             f"{ready} on {url}",
         )
-        self.evaluate("document.fonts.ready.then(() => true)")
+        # Odoo's transient notifications (e.g. "the page is out of date") are
+        # not part of the page.
+        self.evaluate(
+            "document.querySelectorAll('.o_notification_manager')"
+            ".forEach(e => e.remove())"
+        )
         data = self.call("Page.captureScreenshot", format="png")["data"]
         path = OUT / f"{name}.png"
         path.write_bytes(base64.b64decode(data))
@@ -167,7 +172,11 @@ class Chromium:
 def _text(value):
     if value is None:
         return ""
-    return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else str(value)
+    if hasattr(value, "strftime"):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, float):
+        return f"{value:.2f}".replace(".", ",")
+    return str(value)
 
 
 def act_preview(cookie):
@@ -189,7 +198,7 @@ def act_preview(cookie):
         "<html><head><meta charset='utf-8'><style>"
         "body{font:13px sans-serif;margin:24px}"
         "table{border-collapse:collapse}td{border:1px solid #ccc;padding:3px 6px;"
-        "vertical-align:top;max-width:320px}tr:first-child td{font-weight:bold;"
+        "vertical-align:top;max-width:320px}tr:first-child td{white-space:nowrap;font-weight:bold;"
         "font-size:16px;border:none}</style></head><body><table id='act'>"
         + "".join(rows)
         + "</table></body></html>",
