@@ -198,7 +198,8 @@ def act_preview(cookie):
         "<html><head><meta charset='utf-8'><style>"
         "body{font:13px sans-serif;margin:24px}"
         "table{border-collapse:collapse}td{border:1px solid #ccc;padding:3px 6px;"
-        "vertical-align:top;max-width:320px}tr:first-child td{white-space:nowrap;font-weight:bold;"
+        "vertical-align:top;max-width:320px}"
+        "tr:first-child td{white-space:nowrap;font-weight:bold;"
         "font-size:16px;border:none}</style></head><body><table id='act'>"
         + "".join(rows)
         + "</table></body></html>",
