@@ -11,6 +11,7 @@ from .common import create_organisations
 class TestSpecialistTour(HttpCase):
     def test_specialist_accepts_asks_resolves_r_wf_1_r_wf_2_r_wf_6(self):
         env = self.env
+        env["res.lang"]._activate_lang("ru_RU")
         org, _org2, _subscription = create_organisations(env)
         contact = env["res.partner"].create(
             {
@@ -26,6 +27,7 @@ class TestSpecialistTour(HttpCase):
             groups="base.group_user,helpdesk_mgmt.group_helpdesk_manager",
             name="Специалист",
             tz="Europe/Moscow",
+            lang="ru_RU",  # the back office in Russian, as the product runs
         )
         ticket = env["helpdesk.ticket"].create(
             {

@@ -32,7 +32,7 @@ registry.category("web_tour.tours").add("endocs_specialist_flow", {
         },
         {
             content: "The request waits for the customer",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Awaiting')",
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Ожидание ответа клиента')",
         },
         {
             content: "Open the processing tab",
@@ -68,13 +68,13 @@ registry.category("web_tour.tours").add("endocs_specialist_flow", {
             run: "click",
         },
         {
-            content: "Resolve: the Done stage",
-            trigger: ".o-dropdown--menu .dropdown-item:contains('Done')",
+            content: "Resolve: the stage «Решён» (Done)",
+            trigger: ".o-dropdown--menu .dropdown-item:contains('Решён')",
             run: "click",
         },
         {
             content: "Resolved",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Done')",
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Решён')",
         },
         {
             content: "Nothing left unsaved",
