@@ -5,6 +5,7 @@ import base64
 from werkzeug.utils import redirect
 
 from odoo import http
+from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
@@ -16,6 +17,18 @@ class EndocsHelpdeskPortal(HelpdeskTicketController):
     """The portal's new-request page asks for the regulation's intake data
     (R-IN-2), validates it and, on error, shows the form again with a message
     per field and everything typed kept (R-IN-3)."""
+
+    @http.route("/ticket/close", type="http", auth="user", methods=["POST"])
+    def support_ticket_close(self, **kw):
+        """helpdesk_mgmt closes any ticket id it is given, as superuser, even on
+        a GET (R-SEC-1): only a request the user may read is closed, and only on
+        a POST (with Odoo's CSRF check)."""
+        try:
+            ticket_id = int(kw.get("ticket_id") or 0)
+            request.env["helpdesk.ticket"].browse(ticket_id).check_access("read")
+        except (ValueError, AccessError, MissingError):
+            return request.redirect("/my")
+        return super().support_ticket_close(**kw)
 
     def _endocs_prefill(self):
         user = request.env.user
