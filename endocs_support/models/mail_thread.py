@@ -3,14 +3,50 @@
 import logging
 
 from odoo import api, models
+from odoo.tools import email_normalize
 
-from ..tools.mailcheck import is_automatic
+from ..tools.mailcheck import is_automatic, repair_charsets
 
 _logger = logging.getLogger(__name__)
 
 
 class MailThread(models.AbstractModel):
     _inherit = "mail.thread"
+
+    @api.model
+    def message_parse(self, message, save_original=False):
+        """R-REL-1: an unknown charset is read as UTF-8 rather than losing the
+        e-mail to a LookupError."""
+        replaced = repair_charsets(message)
+        if replaced:
+            _logger.info(
+                "Message %s: unknown charsets %s read as UTF-8",
+                message.get("Message-Id"),
+                ", ".join(replaced),
+            )
+        return super().message_parse(message, save_original=save_original)
+
+    @api.model
+    def _endocs_is_own_address(self, email_from):
+        """Whether ``email_from`` is one of ours (an alias, the catchall, the
+        bounce or the default sender address): mail from it is our own mail
+        coming back, a loop."""
+        email = email_normalize(email_from or "")
+        if not email:
+            return False
+        # a handful of alias domains; their addresses are computed fields
+        domains = self.env["mail.alias.domain"].sudo().search([], limit=100)
+        own_domain = email in set(
+            domains.mapped("catchall_email")
+            + domains.mapped("bounce_email")
+            + domains.mapped("default_from_email")
+        )
+        own_alias = (
+            self.env["mail.alias"]
+            .sudo()
+            .search_count([("alias_full_name", "=", email)], limit=1)
+        )
+        return bool(own_domain or own_alias)
 
     @api.model
     def message_route(
@@ -27,6 +63,13 @@ class MailThread(models.AbstractModel):
             thread_id=thread_id,
             custom_values=custom_values,
         )
+        if self._endocs_is_own_address(message_dict.get("email_from")):
+            _logger.info(
+                "Message %s comes from our own address %s: ignored (mail loop)",
+                message_dict.get("message_id"),
+                message_dict.get("email_from"),
+            )
+            return []
         if not is_automatic(
             message, message_dict.get("subject"), message_dict.get("email_from")
         ):

@@ -8,3 +8,4 @@ from . import test_sla
 from . import test_waiting_concurrency
 from . import test_tour_specialist
 from . import test_i18n
+from . import test_hostile_mail

@@ -3,9 +3,10 @@
 """Which incoming e-mails are automatic (R-IN-4: auto-replies and bounces never
 create requests or reply storms). Pure Python, no ORM."""
 
+import codecs
 import re
 
-__all__ = ["is_automatic"]
+__all__ = ["is_automatic", "repair_charsets"]
 
 _AUTO_SUBJECT = re.compile(
     r"^\s*(auto(matic)?[ -]?(reply|response)|автоматический ответ|автоответ|"
@@ -45,3 +46,24 @@ def is_automatic(headers, subject="", email_from=""):
     if re.search(r"\b(mailer-daemon|postmaster)@", sender):
         return True
     return bool(_AUTO_SUBJECT.match(subject or ""))
+
+
+def repair_charsets(message, fallback="utf-8"):
+    """Parts declaring a charset Python does not know (``x-unknown-8bit``,
+    misspelt names…) would make the whole e-mail fail to parse, and be lost:
+    they are read as ``fallback`` instead (undecodable bytes replaced). Returns
+    the charsets replaced.
+
+    :param message: an ``email.message.Message``, changed in place
+    """
+    replaced = []
+    for part in message.walk():
+        charset = part.get_param("charset")
+        if not charset or part.get_content_maintype() == "multipart":
+            continue
+        try:
+            codecs.lookup(str(charset))
+        except LookupError:
+            part.set_param("charset", fallback)
+            replaced.append(str(charset))
+    return replaced

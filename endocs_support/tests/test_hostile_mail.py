@@ -1,0 +1,143 @@
+# Copyright 2026 EnDocs
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""R-REL-1, R-SEC-1: hostile and broken e-mail on the mail gateway. Each message
+is either registered as a request (nothing lost) or ignored when it is
+automatic — never a traceback, never more than one reply, never a reply to a
+machine."""
+
+import base64
+from email.message import EmailMessage
+
+from odoo.tools import mute_logger
+
+from .common import EndocsCase
+
+ALIAS = "support@endocs.ru"
+
+
+class TestHostileMail(EndocsCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        domain = cls.env["mail.alias.domain"].create({"name": "endocs.ru"})
+        cls.env.company.alias_domain_id = domain
+        cls.team.alias_id.alias_domain_id = domain
+        cls.counter = 0
+
+    def _raw(self, body="Не открывается карточка документа после обновления.",
+             sender="m.ivanova@romashka.ru", headers=None, build=None):
+        TestHostileMail.counter += 1
+        msg = EmailMessage()
+        if sender:
+            msg["From"] = sender
+        msg["To"] = ALIAS
+        msg["Subject"] = f"Проблема {self.counter}"
+        msg["Message-Id"] = f"<hostile-{self.counter}@client.example>"
+        for key, value in (headers or {}).items():
+            msg[key] = value
+        msg.set_content(body)
+        if build:
+            build(msg)
+        return msg.as_bytes() if isinstance(msg, EmailMessage) else msg
+
+    def _process(self, raw):
+        """(requests created, e-mails sent) for one incoming message."""
+        before = self.Ticket.search_count([])
+        with self.mock_mail_gateway(), mute_logger(
+            "odoo.addons.mail.models.mail_thread"
+        ):
+            self.env["mail.thread"].message_process(
+                "helpdesk.ticket", raw, save_original=False
+            )
+            self.env.flush_all()
+            return self.Ticket.search_count([]) - before, len(self._new_mails)
+
+    def _last(self):
+        return self.Ticket.search([], order="id desc", limit=1)
+
+    def test_without_from_is_registered_without_reply(self):
+        created, sent = self._process(self._raw(sender=None))
+        self.assertEqual(created, 1)
+        self.assertEqual(sent, 0, "nobody to answer")
+        self.assertIn("Не открывается", self._last().description)
+
+    def test_five_megabyte_body_is_kept(self):
+        body = "Журнал ошибки: " + "x" * (5 * 1024 * 1024) + " КОНЕЦ"
+        created, sent = self._process(self._raw(body=body))
+        self.assertEqual((created, sent), (1, 1))
+        message = self._last().message_ids.filtered(
+            lambda m: m.message_type == "email"
+        )
+        self.assertIn("КОНЕЦ", message.body)
+
+    def test_twenty_megabyte_attachment_is_kept(self):
+        payload = b"\x00\x01" * (10 * 1024 * 1024)
+
+        def attach(msg):
+            msg.add_attachment(
+                payload, maintype="application", subtype="octet-stream",
+                filename="dump.bin",
+            )
+
+        created, sent = self._process(self._raw(build=attach))
+        self.assertEqual((created, sent), (1, 1))
+        attachment = self._last().attachment_ids
+        self.assertEqual(attachment.name, "dump.bin")
+        self.assertEqual(attachment.file_size, len(payload))
+
+    def test_broken_mime_and_unknown_charset_are_registered(self):
+        broken = (
+            b"From: m.ivanova@romashka.ru\r\nTo: " + ALIAS.encode()
+            + b"\r\nSubject: =?x-unknown?B?0J/RgNC+0LHQu9C10LzQsA==?=\r\n"
+            b"Message-Id: <broken-1@client.example>\r\nMIME-Version: 1.0\r\n"
+            b'Content-Type: multipart/mixed; boundary="BOUND"\r\n\r\n'
+            b"--BOUND\r\nContent-Type: text/plain; charset=x-unknown-8bit\r\n"
+            b"Content-Transfer-Encoding: base64\r\n\r\n"
+            b"0J3QtSDQvtGC0LrRgNGL0LLQsNC10YLRgdGP!!!not-base64\r\n"
+            b"--BOUND\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+            + "Описание проблемы: не открывается карточка".encode()
+            + b"\r\n--BOUND"  # truncated: no closing boundary
+        )
+        created, sent = self._process(broken)
+        self.assertEqual((created, sent), (1, 1))
+        self.assertIn("карточка", self._last().description)
+
+    def test_loops_and_machines_get_no_request_and_no_reply(self):
+        automatic = {
+            "Auto-Submitted": {"Auto-Submitted": "auto-replied"},
+            "Precedence: bulk": {"Precedence": "bulk"},
+        }
+        for what, headers in automatic.items():
+            with self.subTest(what):
+                self.assertEqual(self._process(self._raw(headers=headers)), (0, 0))
+        # a bounce of our own notice
+        self.assertEqual(
+            self._process(self._raw(sender="MAILER-DAEMON@mx.example",
+                                    headers={"Auto-Submitted": "auto-replied"})),
+            (0, 0),
+        )
+
+    def test_mailing_list_message_is_a_request(self):
+        """Precedence: list is a company's list, not a machine: registered."""
+        created, __ = self._process(self._raw(headers={"Precedence": "list"}))
+        self.assertEqual(created, 1)
+
+    def test_our_own_notice_coming_back_is_not_a_new_request(self):
+        created, sent = self._process(self._raw())
+        self.assertEqual((created, sent), (1, 1))
+        notice = self._new_mails  # the registration notice we sent
+        ticket = self._last()
+        sent_mail = self.env["mail.mail"].search(
+            [("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)], limit=1
+        )
+        self.assertTrue(sent_mail or notice)
+        # The customer's mailbox forwards it back to the alias, unchanged.
+        message_id = (sent_mail.message_id or "").strip("<>") or "echo@x"
+        echo = self._raw(
+            sender=ALIAS,
+            body="Ваш запрос зарегистрирован в Service Desk EnDocs.",
+            headers={"In-Reply-To": f"<{message_id}>"},
+        )
+        created, sent = self._process(echo)
+        self.assertEqual(created, 0, "our own notice is not a new request")
+        self.assertEqual(sent, 0, "no reply storm")
