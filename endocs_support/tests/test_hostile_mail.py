@@ -5,7 +5,6 @@ is either registered as a request (nothing lost) or ignored when it is
 automatic — never a traceback, never more than one reply, never a reply to a
 machine."""
 
-import base64
 from email.message import EmailMessage
 
 from odoo.tools import mute_logger
@@ -24,8 +23,13 @@ class TestHostileMail(EndocsCase):
         cls.team.alias_id.alias_domain_id = domain
         cls.counter = 0
 
-    def _raw(self, body="Не открывается карточка документа после обновления.",
-             sender="m.ivanova@romashka.ru", headers=None, build=None):
+    def _raw(
+        self,
+        body="Не открывается карточка документа после обновления.",
+        sender="m.ivanova@romashka.ru",
+        headers=None,
+        build=None,
+    ):
         TestHostileMail.counter += 1
         msg = EmailMessage()
         if sender:
@@ -43,8 +47,9 @@ class TestHostileMail(EndocsCase):
     def _process(self, raw):
         """(requests created, e-mails sent) for one incoming message."""
         before = self.Ticket.search_count([])
-        with self.mock_mail_gateway(), mute_logger(
-            "odoo.addons.mail.models.mail_thread"
+        with (
+            self.mock_mail_gateway(),
+            mute_logger("odoo.addons.mail.models.mail_thread"),
         ):
             self.env["mail.thread"].message_process(
                 "helpdesk.ticket", raw, save_original=False
@@ -65,9 +70,7 @@ class TestHostileMail(EndocsCase):
         body = "Журнал ошибки: " + "x" * (5 * 1024 * 1024) + " КОНЕЦ"
         created, sent = self._process(self._raw(body=body))
         self.assertEqual((created, sent), (1, 1))
-        message = self._last().message_ids.filtered(
-            lambda m: m.message_type == "email"
-        )
+        message = self._last().message_ids.filtered(lambda m: m.message_type == "email")
         self.assertIn("КОНЕЦ", message.body)
 
     def test_twenty_megabyte_attachment_is_kept(self):
@@ -75,7 +78,9 @@ class TestHostileMail(EndocsCase):
 
         def attach(msg):
             msg.add_attachment(
-                payload, maintype="application", subtype="octet-stream",
+                payload,
+                maintype="application",
+                subtype="octet-stream",
                 filename="dump.bin",
             )
 
@@ -87,7 +92,8 @@ class TestHostileMail(EndocsCase):
 
     def test_broken_mime_and_unknown_charset_are_registered(self):
         broken = (
-            b"From: m.ivanova@romashka.ru\r\nTo: " + ALIAS.encode()
+            b"From: m.ivanova@romashka.ru\r\nTo: "
+            + ALIAS.encode()
             + b"\r\nSubject: =?x-unknown?B?0J/RgNC+0LHQu9C10LzQsA==?=\r\n"
             b"Message-Id: <broken-1@client.example>\r\nMIME-Version: 1.0\r\n"
             b'Content-Type: multipart/mixed; boundary="BOUND"\r\n\r\n'
@@ -112,8 +118,12 @@ class TestHostileMail(EndocsCase):
                 self.assertEqual(self._process(self._raw(headers=headers)), (0, 0))
         # a bounce of our own notice
         self.assertEqual(
-            self._process(self._raw(sender="MAILER-DAEMON@mx.example",
-                                    headers={"Auto-Submitted": "auto-replied"})),
+            self._process(
+                self._raw(
+                    sender="MAILER-DAEMON@mx.example",
+                    headers={"Auto-Submitted": "auto-replied"},
+                )
+            ),
             (0, 0),
         )
 

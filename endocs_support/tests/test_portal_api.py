@@ -188,3 +188,60 @@ class TestPortalApi(HttpCase):
         self.assertEqual(
             self._api(self._payload(), key=self.plain_key).status_code, 403
         )
+
+    # ------------------------------------------------------------------
+    # Hostile input (R-SEC-1, R-REL-1)
+    # ------------------------------------------------------------------
+
+    SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+    def test_api_html_and_script_are_inert(self):
+        response = self._api(
+            self._payload(
+                subject=f"Тема {self.SCRIPT}",
+                description=f"Описание проблемы подробно. {self.SCRIPT}",
+            )
+        )
+        self.assertEqual(response.status_code, 201, response.text)
+        ticket = self.Ticket.browse(response.json()["id"])
+        # stored as text: no tag survives, the characters are escaped
+        self.assertNotIn("<script", ticket.description)
+        self.assertNotIn("<img", ticket.description)
+        self.assertIn("&lt;script&gt;", ticket.description)
+        self.assertIn("Описание проблемы подробно.", ticket.description)
+        # the subject is text: kept as typed, escaped wherever it is shown
+        self.assertIn("<script>", ticket.name)
+        self.authenticate("endocs_portal", "endocs_portal")
+        ticket.partner_id = self.portal_user.partner_id
+        page = self.url_open(f"/my/ticket/{ticket.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn('<script>alert("x")', page.text)
+        self.assertIn("&lt;script&gt;", page.text)
+
+    def test_api_over_long_and_huge_bodies_are_refused(self):
+        response = self._api(self._payload(subject="Я" * 5000, org_name="О" * 5000))
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(set(response.json()["errors"]), {"subject", "org_name"})
+        huge = json.dumps(self._payload(description="x" * (2 * 1024 * 1024)))
+        response = self._api(None, raw=huge)
+        self.assertEqual(response.status_code, 413)
+        self.assertIn("error", response.json())
+        response = self._api(self._payload(subject=12345, description={"a": 1}))
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(set(response.json()["errors"]), {"subject", "description"})
+        self.assertFalse(self.Ticket.search([("name", "like", "ЯЯЯЯ")]))
+
+    def test_portal_script_and_over_long_fields(self):
+        self.authenticate("endocs_portal", "endocs_portal")
+        response = self._portal_post(contact_name="И" * 5000)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn('id="error_contact_name"', response.text)
+        response = self._portal_post(
+            subject=f"Скрипт {self.SCRIPT}",
+            description=f"Описание проблемы подробно. {self.SCRIPT}",
+        )
+        self.assertEqual(response.status_code, 302)
+        ticket = self.Ticket.search([("name", "like", "Скрипт")])
+        self.assertNotIn("<script", ticket.description)
+        page = self.url_open(f"/my/ticket/{ticket.id}")
+        self.assertNotIn('<script>alert("x")', page.text)
