@@ -6,6 +6,7 @@ exactly once. The data is committed for real, then removed."""
 
 import threading
 from datetime import datetime, timedelta
+from unittest.mock import patch
 
 from psycopg2.errors import SerializationFailure
 
@@ -138,3 +139,80 @@ class TestWaitingConcurrency(BaseCase):
                     1,
                     ticket.name,
                 )
+
+    def _check_each_once(self):
+        with self._connect() as cr:
+            env = self._env(cr)
+            tickets = env["helpdesk.ticket"].browse(self.ticket_ids)
+            reminded, closed = tickets[: N_TICKETS // 2], tickets[N_TICKETS // 2 :]
+            self.assertEqual(
+                reminded.mapped("endocs_reminder_count"), [1] * len(reminded)
+            )
+            self.assertEqual(
+                set(closed.mapped("endocs_stage_role")), {"closed_no_reply"}
+            )
+            for ticket in tickets:
+                notices = [
+                    s
+                    for s in ticket.message_ids.mapped("subject")
+                    if s and ("Напоминание" in s or "завершён" in s)
+                ]
+                self.assertEqual(len(notices), 1, ticket.name)
+                mails = env["mail.mail"].search_count(
+                    [
+                        ("model", "=", "helpdesk.ticket"),
+                        ("res_id", "=", ticket.id),
+                        ("subject", "in", notices),
+                    ]
+                )
+                self.assertEqual(mails, 1, f"one e-mail queued for {ticket.name}")
+
+    def _run_until_done(self, batch_size):
+        runs = 0
+        while True:
+            with self._connect() as cr:
+                count = self._env(cr)["helpdesk.ticket"]._cron_endocs_waiting(
+                    batch_size=batch_size
+                )
+                cr.commit()  # pylint: disable=invalid-commit
+            runs += 1
+            if not count:
+                return runs
+
+    def test_killed_in_the_middle_of_a_batch_then_run_again_r_rel_1(self):
+        """The process dies after closing the timed-out requests and sending
+        one reminder: nothing of that batch is committed; the next run does
+        all of it, once."""
+        with self._connect() as cr:
+            Ticket = type(self._env(cr)["helpdesk.ticket"])
+        original = Ticket._endocs_send_reminders
+
+        def dies_after_one(self, now):
+            original(self[:1], now)
+            raise RuntimeError("worker killed")
+
+        with freeze_time("2025-10-20 09:00:00"):
+            with patch.object(Ticket, "_endocs_send_reminders", dies_after_one):
+                with self._connect() as cr, self.assertRaises(RuntimeError):
+                    self._env(cr)["helpdesk.ticket"]._cron_endocs_waiting(
+                        batch_size=N_TICKETS
+                    )
+                    # never reached: the cursor closes without a commit
+            self._run_until_done(N_TICKETS)
+        self._check_each_once()
+
+    def test_database_restarted_between_batches_r_rel_1(self):
+        """Batches of 4: the first commits, then every database connection is
+        dropped (a PostgreSQL restart); the following runs go on from where the
+        first stopped, nothing twice."""
+        with freeze_time("2025-10-20 09:00:00"):
+            with self._connect() as cr:
+                first = self._env(cr)["helpdesk.ticket"]._cron_endocs_waiting(
+                    batch_size=4
+                )
+                cr.commit()  # pylint: disable=invalid-commit
+            self.assertEqual(first, 4)
+            sql_db.close_all()
+            runs = self._run_until_done(4)
+        self.assertEqual(runs, 3)  # 8 left: two batches, then nothing
+        self._check_each_once()

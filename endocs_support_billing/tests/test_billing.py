@@ -3,6 +3,7 @@
 """Paid support billing: R-BILL-1 (billable time), R-BILL-2 (invoicing)."""
 
 from datetime import date
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
@@ -214,3 +215,62 @@ class TestInvoicing(BillingCase):
             sorted(invoices.mapped("amount_untaxed")), [1000.0, 2000.0, 3000.0]
         )
         self.assertTrue(all(invoices.mapped("endocs_act_id")))
+
+    def test_invoicing_killed_midway_then_run_again_r_rel_1(self):
+        """The batch wizard dies after the first customer's invoice: its
+        transaction is rolled back whole; the next run invoices every customer
+        once."""
+        orgs = self.org
+        for number in range(2):
+            org = self.env["res.partner"].create(
+                {"name": f"Клиент сбоя {number}", "is_company": True}
+            )
+            contact = self.env["res.partner"].create(
+                {"name": f"К{number}", "parent_id": org.id, "email": f"f{number}@x.ru"}
+            )
+            for kind in ("subscription", "paid"):
+                contract = self.env["endocs.support.contract"].create(
+                    {
+                        "name": f"F-{kind}-{number}",
+                        "partner_id": org.id,
+                        "contract_type": kind,
+                        "date_start": date(2026, 1, 1),
+                        "hourly_rate": 1000,
+                    }
+                )
+            contract.action_endocs_create_sale_order()
+            ticket = self.paid_ticket(
+                partner_id=contact.id,
+                endocs_org_name=org.name,
+                endocs_client_ref=False,
+                endocs_login_email=contact.email,
+            )
+            self.log(ticket, 30, D1)
+            orgs |= org
+        self.log(self.paid_ticket(), 30, D1)
+        Move = type(self.env["account.move"])
+        original = Move._endocs_act_data
+        calls = []
+
+        def dies_on_second(moves):
+            calls.append(moves)
+            if len(calls) == 2:
+                raise RuntimeError("worker killed")
+            return original(moves)
+
+        with patch.object(Move, "_endocs_act_data", dies_on_second):
+            with self.assertRaises(RuntimeError), self.env.cr.savepoint():
+                self.invoice_period(*OCT, partners=orgs)
+        self.env.invalidate_all()
+        lines = self.Line.search([("endocs_contract_id.partner_id", "in", orgs.ids)])
+        self.assertEqual(len(lines), 3)
+        self.assertFalse(lines.timesheet_invoice_id, "nothing of the failed run")
+        invoices = self.invoice_period(*OCT, partners=orgs)
+        self.assertEqual(len(invoices), 3)
+        self.assertEqual(len(lines.timesheet_invoice_id), 3)
+        self.assertEqual(
+            self.env["account.move"].search_count(
+                [("partner_id", "in", orgs.ids), ("move_type", "=", "out_invoice")]
+            ),
+            3,
+        )
