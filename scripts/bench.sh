@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # make bench: every benchmark in bench/ on its own database (created when missing),
 # one line each with the measured figure and the ratio to its reference.
-# `make bench ARGS=worktime` runs only bench/bench_worktime.py.
+# `make bench ARGS=worktime` runs only bench/bench_worktime.py; `make bench
+# ARGS=load` only the load test (scripts/load.sh).
 source "$(dirname "$0")/common.sh"
 require_odoo
+[ "${1:-}" != load ] || exec "$REPO_DIR/scripts/load.sh"
 BENCH_DB="${ENDOCS_BENCH_DB:-endocs_bench}"
 # a fresh database, so that it runs the code of this checkout
 if db_exists "$BENCH_DB"; then db_psql postgres -qc "DROP DATABASE \"$BENCH_DB\" WITH (FORCE)"; fi
@@ -20,4 +22,8 @@ for path in "$REPO_DIR"/bench/bench_*.py; do
         "$VENV_PY" "$ODOO_BIN" shell -c "$ODOO_CONF" --addons-path="$(addons_path)" -d "$BENCH_DB" --no-http --log-level=warn \
         < "$REPO_DIR/bench/run.py" || status=1
 done
+# the load test (R-REL-1): a server with workers on a copy of the demo database
+if [ -z "${1:-}" ]; then
+    "$REPO_DIR/scripts/load.sh" || status=1
+fi
 exit $status

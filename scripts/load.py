@@ -1,0 +1,185 @@
+# Copyright 2026 EnDocs
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The load test's client (scripts/load.sh starts the server): 50 portal users
+submitting requests and a steady 20 e-mails a second, for a bounded time; then
+every request is looked up: registered exactly once. Prints p50/p95."""
+
+import os
+import re
+import statistics
+import sys
+import threading
+import time
+import xmlrpc.client
+from concurrent.futures import ThreadPoolExecutor
+from email.message import EmailMessage
+
+import requests
+
+BASE = os.environ["ENDOCS_LOAD_URL"]
+DB = os.environ["ENDOCS_LOAD_DB"]
+SECONDS = float(os.environ.get("ENDOCS_LOAD_SECONDS", 120))
+USERS = int(os.environ.get("ENDOCS_LOAD_USERS", 50))
+MAILS_PER_SECOND = float(os.environ.get("ENDOCS_LOAD_MAILS", 20))
+TAG = f"LOAD{int(time.time())}"
+
+lock = threading.Lock()
+latency = {"portal": [], "mail": []}
+errors = []
+sent = {"portal": [], "mail": []}
+
+
+def record(channel, subject, began, error=None):
+    with lock:
+        if error:
+            errors.append(f"{channel} {subject}: {error}")
+        else:
+            latency[channel].append(time.perf_counter() - began)
+            sent[channel].append(subject)
+
+
+def wait_for_server(timeout=120):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"{BASE}/web/login", timeout=5).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    sys.exit("the Odoo server did not start")
+
+
+def portal_user(n, deadline):
+    login = f"load{n}"
+    http = requests.Session()
+    page = http.get(f"{BASE}/web/login", timeout=60).text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    http.post(
+        f"{BASE}/web/login",
+        data={"login": login, "password": login, "csrf_token": token, "db": DB},
+        timeout=60,
+    )
+    count = 0
+    while time.monotonic() < deadline:
+        count += 1
+        subject = f"{TAG}-P{n}-{count}"
+        began = time.perf_counter()
+        try:
+            form = http.get(f"{BASE}/new/ticket", timeout=120)
+            token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
+            response = http.post(
+                f"{BASE}/submitted/ticket",
+                data={
+                    "csrf_token": token,
+                    "subject": subject,
+                    "org_name": re.search(
+                        r'name="org_name"[^>]*value="([^"]*)"', form.text
+                    ).group(1),
+                    "client_ref": re.search(
+                        r'name="client_ref"[^>]*value="([^"]*)"', form.text
+                    ).group(1),
+                    "contact_name": f"Load user {n}",
+                    "contact_phone": "+7 495 000-00-00",
+                    "login_email": f"load{n}@load.example",
+                    "description": "Нагрузочная проверка: не открывается карточка.",
+                },
+                allow_redirects=False,
+                timeout=120,
+            )
+            if response.status_code != 302 or "/my/ticket/" not in response.headers.get(
+                "Location", ""
+            ):
+                raise RuntimeError(f"HTTP {response.status_code}")
+            record("portal", subject, began)
+        except Exception as error:  # counted, reported
+            record("portal", subject, began, error)
+
+
+def send_mail(n):
+    subject = f"{TAG}-M{n}"
+    msg = EmailMessage()
+    msg["From"] = f"sender{n % 40}@mail-load.example"
+    msg["To"] = "support@endocs.ru"
+    msg["Subject"] = subject
+    msg["Message-Id"] = f"<{subject}@mail-load.example>"
+    msg.set_content(
+        "Организация: ООО «Ромашка»\nИД клиента: ED-5001\nКонтактное лицо: Тест\n"
+        "Телефон: +7 495 000-00-01\nE-mail для входа: t@romashka.example\n"
+        "Описание проблемы: не приходят уведомления о новых задачах."
+    )
+    began = time.perf_counter()
+    try:
+        proxy = xmlrpc.client.ServerProxy(f"{BASE}/xmlrpc/2/object", allow_none=True)
+        proxy.execute_kw(
+            DB,
+            2,
+            "admin",
+            "mail.thread",
+            "message_process",
+            ["helpdesk.ticket", xmlrpc.client.Binary(msg.as_bytes())],
+        )
+        record("mail", subject, began)
+    except Exception as error:  # counted, reported
+        record("mail", subject, began, error)
+
+
+def percentile(values, q):
+    return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
+
+
+def main():
+    wait_for_server()
+    deadline = time.monotonic() + SECONDS
+    users = [
+        threading.Thread(target=portal_user, args=(n, deadline)) for n in range(USERS)
+    ]
+    for thread in users:
+        thread.start()
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        n, start = 0, time.monotonic()
+        while time.monotonic() < deadline:
+            pool.submit(send_mail, n)
+            n += 1
+            time.sleep(max(0.0, start + n / MAILS_PER_SECOND - time.monotonic()))
+    for thread in users:
+        thread.join()
+    # every request registered exactly once
+    common = xmlrpc.client.ServerProxy(f"{BASE}/xmlrpc/2/object", allow_none=True)
+    names = [
+        row["name"]
+        for row in common.execute_kw(
+            DB,
+            2,
+            "admin",
+            "helpdesk.ticket",
+            "search_read",
+            [[("name", "=like", f"{TAG}-%")]],
+            {"fields": ["name"]},
+        )
+    ]
+    expected = sent["portal"] + sent["mail"]
+    missing = sorted(set(expected) - set(names))
+    doubled = sorted({x for x in names if names.count(x) > 1})
+    for channel in ("portal", "mail"):
+        values = latency[channel]
+        if values:
+            sys.stdout.write(
+                f"load.{channel:<7} {len(values):>5} requests, "
+                f"{len(values) / SECONDS:5.1f}/s, "
+                f"p50 {percentile(values, 50) * 1e3:6.0f} ms, "
+                f"p95 {percentile(values, 95) * 1e3:6.0f} ms\n"
+            )
+    ok = not errors and not missing and not doubled and all(latency.values())
+    sys.stdout.write(
+        f"load.check   {len(names)} registered of {len(expected)} sent; "
+        f"errors {len(errors)}, missing {len(missing)}, doubled {len(doubled)} "
+        f"{'OK' if ok else 'FAILED'}\n"
+    )
+    for line in errors[:10]:
+        sys.stderr.write(line + "\n")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
