@@ -53,13 +53,19 @@ def wait_for_server(timeout=120):
 def portal_user(n, deadline):
     login = f"load{n}"
     http = requests.Session()
-    page = http.get(f"{BASE}/web/login", timeout=60).text
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    http.post(
-        f"{BASE}/web/login",
-        data={"login": login, "password": login, "csrf_token": token, "db": DB},
-        timeout=60,
-    )
+    began = time.perf_counter()
+    try:
+        page = http.get(f"{BASE}/web/login", timeout=120).text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        response = http.post(
+            f"{BASE}/web/login",
+            data={"login": login, "password": login, "csrf_token": token, "db": DB},
+            timeout=120,
+        )
+        response.raise_for_status()
+    except Exception as error:  # counted, reported
+        record("portal", f"login {login}", began, error)
+        return
     count = 0
     while time.monotonic() < deadline:
         count += 1
@@ -161,6 +167,7 @@ def main():
     expected = sent["portal"] + sent["mail"]
     missing = sorted(set(expected) - set(names))
     doubled = sorted({x for x in names if names.count(x) > 1})
+    extra = sorted(set(names) - set(expected))  # failed on our side, made anyway
     for channel in ("portal", "mail"):
         values = latency[channel]
         if values:
@@ -170,10 +177,17 @@ def main():
                 f"p50 {percentile(values, 50) * 1e3:6.0f} ms, "
                 f"p95 {percentile(values, 95) * 1e3:6.0f} ms\n"
             )
-    ok = not errors and not missing and not doubled and all(latency.values())
+    ok = (
+        not errors
+        and not missing
+        and not doubled
+        and not extra
+        and all(latency.values())
+    )
     sys.stdout.write(
         f"load.check   {len(names)} registered of {len(expected)} sent; "
-        f"errors {len(errors)}, missing {len(missing)}, doubled {len(doubled)} "
+        f"errors {len(errors)}, missing {len(missing)}, doubled {len(doubled)}, "
+        f"unexpected {len(extra)} "
         f"{'OK' if ok else 'FAILED'}\n"
     )
     for line in errors[:10]:

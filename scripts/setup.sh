@@ -69,6 +69,9 @@ else
     pip_install --no-deps --no-build-isolation -e "$ODOO_DIR"
     pip_install -r "$REPO_DIR/requirements.txt"
     "$VENV_PY" -m pip check >/dev/null || { "$VENV_PY" -m pip check >&2; die "broken Python environment"; }
+    # Odoo with workers starts gevent, which resolves its plugins with pkg_resources
+    "$VENV_PY" -c "import pkg_resources; pkg_resources.require('gevent')" 2>/dev/null \
+        || die "gevent's requirements are not resolvable (see scripts/constraints.txt)"
     echo "$pip_stamp" > "$CACHE_DIR/.pip-stamp"
 fi
 "$VENV_PY" -c "import odoo.release as r; assert r.version_info[:2] == (18, 0), r.version" \
