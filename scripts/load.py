@@ -39,20 +39,25 @@ def record(channel, subject, began, error=None):
 
 
 def wait_for_server(timeout=120):
+    last = None
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             if requests.get(f"{BASE}/web/login", timeout=5).status_code == 200:
                 return
-        except requests.RequestException:
-            pass
+        except requests.RequestException as error:
+            last = error  # not up yet
         time.sleep(0.5)
-    sys.exit("the Odoo server did not start")
+    sys.exit(f"the Odoo server did not start ({last})")
 
 
 def portal_user(n, deadline):
     login = f"load{n}"
     http = requests.Session()
+    # Odoo's prefork workers close an idle kept-alive connection after 2 s; a
+    # browser retries on a fresh one, requests would report a reset: one
+    # connection per request, as a proxy in front of Odoo does.
+    http.headers["Connection"] = "close"
     began = time.perf_counter()
     try:
         page = http.get(f"{BASE}/web/login", timeout=120).text
