@@ -35,10 +35,13 @@ env.ref("endocs_support.helpdesk_team_support").alias_id.alias_domain_id = domai
 env["ir.config_parameter"].set_param("mail.gateway.loop.threshold", 100000)
 env.cr.commit()
 PY
+# 8 workers: Odoo's prefork server listens with a backlog of 8 per worker, and
+# 66 clients (50 users, up to 16 mails in flight) may connect at once; behind a
+# reverse proxy the proxy queues them instead.
 log="$CACHE_DIR/load-odoo.log"
 "$VENV_PY" "$ODOO_BIN" -c "$ODOO_CONF" --addons-path="$(addons_path)" -d "$LOAD_DB" \
     --db-filter="^${LOAD_DB}\$" --http-interface=127.0.0.1 --http-port="$port" \
-    --gevent-port=$((port + 1)) --workers="${ENDOCS_LOAD_WORKERS:-4}" --max-cron-threads=1 \
+    --gevent-port=$((port + 1)) --workers="${ENDOCS_LOAD_WORKERS:-8}" --max-cron-threads=1 \
     --limit-time-real=300 --log-level=warn >"$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
