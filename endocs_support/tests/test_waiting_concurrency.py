@@ -118,27 +118,7 @@ class TestWaitingConcurrency(BaseCase):
         self.assertFalse(errors)
         self.assertEqual(done[-1], 0, (done, retried))
         self.assertEqual(sum(done), N_TICKETS, (done, retried))
-        with self._connect() as cr:
-            env = self._env(cr)
-            tickets = env["helpdesk.ticket"].browse(self.ticket_ids)
-            reminded, closed = tickets[: N_TICKETS // 2], tickets[N_TICKETS // 2 :]
-            self.assertEqual(
-                reminded.mapped("endocs_reminder_count"), [1] * len(reminded)
-            )
-            self.assertEqual(
-                set(closed.mapped("endocs_stage_role")), {"closed_no_reply"}
-            )
-            for ticket in tickets:
-                subjects = ticket.message_ids.mapped("subject")
-                self.assertEqual(
-                    sum(
-                        1
-                        for s in subjects
-                        if s and ("Напоминание" in s or "завершён" in s)
-                    ),
-                    1,
-                    ticket.name,
-                )
+        self._check_each_once()
 
     def _check_each_once(self):
         with self._connect() as cr:

@@ -35,6 +35,20 @@ class BillingCase(EndocsCase):
         cls.sale_line = cls.paid_contract.sale_line_id
         cls.Line = env["account.analytic.line"]
 
+    @classmethod
+    def portal_users(cls, prefix):
+        """A portal user for ООО «Ромашка»'s contact and one for АО «Вектор»'s
+        (login = password)."""
+        return tuple(
+            new_test_user(
+                cls.env,
+                login=f"{prefix}_{name}",
+                groups="base.group_portal",
+                partner_id=contact.id,
+            )
+            for name, contact in (("romashka", cls.contact), ("vector", cls.contact2))
+        )
+
     def paid_ticket(self, **overrides):
         with self.mock_mail_gateway():
             return self.Ticket.create(

@@ -5,7 +5,7 @@
 import base64
 from datetime import date
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import OCT, BillingCase
 
@@ -17,18 +17,7 @@ class TestPortalAct(HttpCase, BillingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.customer = new_test_user(
-            cls.env,
-            login="endocs_romashka",
-            groups="base.group_portal",
-            partner_id=cls.contact.id,
-        )
-        cls.stranger = new_test_user(
-            cls.env,
-            login="endocs_vector",
-            groups="base.group_portal",
-            partner_id=cls.contact2.id,
-        )
+        cls.owner, cls.other = cls.portal_users("endocs")
 
     def setUp(self):
         super().setUp()

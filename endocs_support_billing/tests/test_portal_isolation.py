@@ -6,9 +6,10 @@ portal pages, JSON-RPC or direct URLs. Each check has its positive control: the
 owner's user does reach the same thing."""
 
 import base64
+import re
 from datetime import date
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 
 from .common import OCT, BillingCase
@@ -19,18 +20,7 @@ class TestPortalIsolation(HttpCase, BillingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.owner = new_test_user(
-            cls.env,
-            login="iso_romashka",
-            groups="base.group_portal",
-            partner_id=cls.contact.id,
-        )
-        cls.other = new_test_user(
-            cls.env,
-            login="iso_vector",
-            groups="base.group_portal",
-            partner_id=cls.contact2.id,
-        )
+        cls.owner, cls.other = cls.portal_users("iso")
 
     def setUp(self):
         super().setUp()
@@ -152,32 +142,24 @@ class TestPortalIsolation(HttpCase, BillingCase):
             )
             self.assertEqual(self.ticket.stage_id, before, f"GET by {login}")
         self.authenticate("iso_vector", "iso_vector")
-        self.url_open(
-            "/ticket/close",
-            data={
-                "ticket_id": self.ticket.id,
-                "stage_id": stage.id,
-                "csrf_token": self._csrf(),
-            },
-            allow_redirects=False,
-        )
+        self._post_close(stage)
         self.assertEqual(self.ticket.stage_id, before, "POST by another organisation")
         self.authenticate("iso_romashka", "iso_romashka")
         page = self.url_open(f"/my/ticket/{self.ticket.id}")
         self.assertIn('method="POST"', page.text)
+        self._post_close(stage)
+        self.assertEqual(self.ticket.stage_id, stage, "the owner closes it")
+
+    def _post_close(self, stage):
+        """The portal's close button: a POST with the session's CSRF token."""
+        page = self.url_open("/my/tickets").text
+        token = re.search(r'csrf_token["\']?\s*[:=]\s*["\']([0-9a-fo]+)', page).group(1)
         self.url_open(
             "/ticket/close",
             data={
                 "ticket_id": self.ticket.id,
                 "stage_id": stage.id,
-                "csrf_token": self._csrf(),
+                "csrf_token": token,
             },
             allow_redirects=False,
         )
-        self.assertEqual(self.ticket.stage_id, stage, "the owner closes it")
-
-    def _csrf(self):
-        import re
-
-        page = self.url_open("/my/tickets").text
-        return re.search(r'csrf_token["\']?\s*[:=]\s*["\']([0-9a-fo]+)', page).group(1)
