@@ -10,6 +10,7 @@ Target: at most 1.5x plain helpdesk_mgmt."""
 import email
 import json
 import os
+import statistics
 import time
 from email import policy
 from pathlib import Path
@@ -18,7 +19,7 @@ import odoo
 from odoo import SUPERUSER_ID, api
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "emails"
-ROUNDS = 5
+ROUNDS = 7
 TARGET = 1.5
 
 
@@ -53,34 +54,44 @@ def _prepare(env):
     team.alias_id.alias_domain_id = domain
 
 
-def _measure(env, messages, tag):
+def _warm(env, messages, tag):
+    """The gateway of ``env`` after one pass over the corpus (caches, compiled
+    templates)."""
     _prepare(env)
     thread = env["mail.thread"].with_context(mail_notify_force_send=False)
-    for n, raw in enumerate(messages):  # warm-up: caches, compiled templates
+    for n, raw in enumerate(messages):
         thread.message_process("helpdesk.ticket", _with_message_id(raw, n, f"{tag}-w"))
-    count, began = 0, time.perf_counter()
-    for round_ in range(ROUNDS):
-        for n, raw in enumerate(messages):
-            thread.message_process(
-                "helpdesk.ticket", _with_message_id(raw, f"{round_}-{n}", tag)
-            )
-            count += 1
-    return (time.perf_counter() - began) / count
+    return thread
+
+
+def _round(thread, messages, tag):
+    """Seconds per message for one pass over the corpus."""
+    began = time.perf_counter()
+    for n, raw in enumerate(messages):
+        thread.message_process("helpdesk.ticket", _with_message_id(raw, n, tag))
+    return (time.perf_counter() - began) / len(messages)
 
 
 def run(env):
+    """Rounds of ours and of plain helpdesk_mgmt alternate, and the medians are
+    compared: a burst of load on the machine falls on both sides, not on one."""
     messages = _messages()
-    ours = _measure(env, messages, "ours")
-    plain_db = os.environ["ENDOCS_BENCH_PLAIN_DB"]
-    registry = odoo.modules.registry.Registry(plain_db)
+    registry = odoo.modules.registry.Registry(os.environ["ENDOCS_BENCH_PLAIN_DB"])
     with registry.cursor() as cr:
         plain_env = api.Environment(cr, SUPERUSER_ID, {})
-        plain = _measure(plain_env, messages, "plain")
+        ours_thread = _warm(env, messages, "ours")
+        plain_thread = _warm(plain_env, messages, "plain")
+        ours_times, plain_times = [], []
+        for round_ in range(ROUNDS):
+            ours_times.append(_round(ours_thread, messages, f"ours-{round_}"))
+            plain_times.append(_round(plain_thread, messages, f"plain-{round_}"))
         cr.rollback()
+    ours, plain = statistics.median(ours_times), statistics.median(plain_times)
     ratio = ours / plain
     yield {
         "name": "mail_intake.per_message",
-        "figure": f"{ours * 1e3:.1f} ms/msg (helpdesk_mgmt {plain * 1e3:.1f} ms)",
+        "figure": f"{ours * 1e3:.1f} ms/msg (helpdesk_mgmt {plain * 1e3:.1f} ms), "
+        f"medians of {ROUNDS} alternating rounds",
         "ratio": f"{ratio:.2f}x",
         "target": f"<= {TARGET}x",
         "ok": ratio <= TARGET,
