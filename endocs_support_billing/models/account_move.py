@@ -35,16 +35,18 @@ class AccountMove(models.Model):
 
     def _compute_endocs_has_paid_support(self):
         for move in self:
-            move.endocs_has_paid_support = bool(
-                move.sudo().timesheet_ids.filtered("endocs_contract_id")
-            )
+            move.endocs_has_paid_support = bool(move._endocs_paid_timesheets())
+
+    def _endocs_paid_timesheets(self):
+        """The paid-support time linked to the invoice (read as superuser: the
+        act shows it to whoever may see the invoice)."""
+        self.ensure_one()
+        return self.sudo().timesheet_ids.filtered("endocs_contract_id")
 
     def _link_timesheets_to_invoice(self, start_date=None, end_date=None):
         res = super()._link_timesheets_to_invoice(start_date, end_date)
         for move in self:
-            dates = (
-                move.sudo().timesheet_ids.filtered("endocs_contract_id").mapped("date")
-            )
+            dates = move._endocs_paid_timesheets().mapped("date")
             if dates:
                 move.write(
                     {
@@ -64,11 +66,8 @@ class AccountMove(models.Model):
     # The act (R-BILL-3)
     def _endocs_act_lines(self):
         """The paid-support timesheets of the invoice, in the act's order."""
-        self.ensure_one()
-        return (
-            self.sudo()
-            .timesheet_ids.filtered("endocs_contract_id")
-            .sorted(lambda t: (t.ticket_id.number or "", t.date, t.id))
+        return self._endocs_paid_timesheets().sorted(
+            lambda t: (t.ticket_id.number or "", t.date, t.id)
         )
 
     def _endocs_act_data(self):

@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
 
 def _last_month(today):
@@ -48,28 +49,29 @@ class EndocsSupportInvoiceWizard(models.TransientModel):
                 raise UserError(self.env._("The period ends before it starts."))
 
     def _timesheet_domain(self):
+        """The paid-support time of the period not invoiced yet — "not invoiced
+        yet" as sale_timesheet defines it when it links time to an invoice."""
         self.ensure_one()
-        domain = [
-            ("endocs_contract_id.sale_line_id", "!=", False),
-            ("so_line", "!=", False),
-            ("date", ">=", self.date_start),
-            ("date", "<=", self.date_end),
-            ("endocs_billable_hours", ">", 0),
-            "|",
-            "|",
-            ("timesheet_invoice_id", "=", False),
-            ("timesheet_invoice_id.state", "=", "cancel"),
-            ("timesheet_invoice_id.payment_state", "=", "reversed"),
-        ]
+        contract_domain = [("sale_line_id", "!=", False)]
         if self.partner_ids:
-            domain.append(
-                (
-                    "endocs_contract_id.partner_id",
-                    "in",
-                    self.partner_ids.commercial_partner_id.ids,
-                )
+            contract_domain.append(
+                ("partner_id", "in", self.partner_ids.commercial_partner_id.ids)
             )
-        return domain
+        sale_lines = (
+            self.env["endocs.support.contract"].search(contract_domain).sale_line_id
+        )
+        return expression.AND(
+            [
+                self.env["account.move.line"]._timesheet_domain_get_invoiced_lines(
+                    sale_lines
+                ),
+                [
+                    ("date", ">=", self.date_start),
+                    ("date", "<=", self.date_end),
+                    ("endocs_billable_hours", ">", 0),
+                ],
+            ]
+        )
 
     @api.depends("date_start", "date_end", "partner_ids")
     def _compute_preview(self):
