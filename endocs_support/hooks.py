@@ -3,8 +3,8 @@
 
 
 def post_init_hook(env):
-    """Load the Russian production calendar (last, current and next year) into
-    the support calendar on install (R-TIME-2)."""
+    """Load the Russian production calendar (every year the ``holidays``
+    library knows) into the support calendar on install (R-TIME-2)."""
     calendar = env.ref(
         "endocs_support.resource_calendar_support_msk", raise_if_not_found=False
     )

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Working-time engine, pure Python (no database): R-TIME-1 .. R-TIME-6."""
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,6 +15,10 @@ from odoo.addons.endocs_support.tools.worktime import (
     Attendance,
     WorkingTime,
     WorkingTimeError,
+    week_type,
+)
+from odoo.addons.resource.models.resource_calendar_attendance import (
+    ResourceCalendarAttendance,
 )
 
 MSK = ZoneInfo("Europe/Moscow")
@@ -333,6 +337,77 @@ def test_production_calendar_days_r_time_2():
         date(2025, 11, 1),
     ]
     assert all(day.year == 2025 for day in pc.non_working)
+
+
+# ----------------------------------------------------------------------------
+# Two-week schedules, as Odoo's two-week resource.calendar (R-TIME-5)
+# ----------------------------------------------------------------------------
+# First week ("0"): Monday to Friday; second week ("1"): Monday to Thursday.
+TWO_WEEKS = [
+    Attendance(day, start, end, week_type=week)
+    for week, days in (("0", range(5)), ("1", range(4)))
+    for day in days
+    for start, end in ((10, 13), (14, 19))
+]
+
+
+def odoo_week_type(day):
+    """Odoo's own ``resource.calendar.attendance.get_week_type`` (an
+    ``api.model`` method that reads nothing from its recordset)."""
+    return ResourceCalendarAttendance.get_week_type(None, day)
+
+
+def test_week_type_is_odoos_r_time_5():
+    """R-TIME-5: the week parity is Odoo's: weeks counted from 1 January of year
+    1, so they alternate across a New Year even after an ISO week 53."""
+    day = date(2020, 1, 1)
+    while day < date(2031, 1, 1):
+        assert week_type(day) == odoo_week_type(day), day
+        day += timedelta(days=1)
+    assert (week_type(date(2026, 2, 2)), week_type(date(2026, 2, 9))) == (0, 1)
+    assert date(2026, 12, 28).isocalendar()[1] == 53
+    assert (week_type(date(2026, 12, 28)), week_type(date(2027, 1, 4))) == (1, 0)
+
+
+def test_two_week_schedule_r_time_5():
+    """R-TIME-5: a two-week schedule works each row in the weeks of its type
+    only; rows without a week type work every week; "0"/"1" and 0/1 alike."""
+    wt = WorkingTime("Europe/Moscow", TWO_WEEKS)
+    assert wt.hours_between(msk(2026, 2, 2), msk(2026, 2, 9)) == 40  # first week
+    assert wt.hours_between(msk(2026, 2, 9), msk(2026, 2, 16)) == 32  # second week
+    assert wt.is_working_time(msk(2026, 2, 6, 12)) is True
+    assert wt.is_working_time(msk(2026, 2, 13, 12)) is False
+    assert wt.add_hours(msk(2026, 2, 12, 18, 30), 1) == msk(2026, 2, 16, 10, 30)
+    assert wt.add_days(msk(2026, 2, 12, 12), 1) == msk(2026, 2, 16, 12)
+    as_ints = WorkingTime(
+        "Europe/Moscow",
+        [row._replace(week_type=int(row.week_type)) for row in TWO_WEEKS],
+    )
+    assert as_ints.hours_between(msk(2026, 2, 9), msk(2026, 2, 16)) == 32
+    every_friday = WorkingTime(
+        "Europe/Moscow", [*TWO_WEEKS[:8], Attendance(4, 10, 13)]
+    )  # first-week Monday-Thursday plus a Friday morning of every week
+    assert every_friday.hours_between(msk(2026, 2, 2), msk(2026, 2, 16)) == 38
+
+
+def test_two_week_hours_equal_odoos_count_r_time_5():
+    """R-TIME-5: over half a year, the hours of each day are those Odoo's
+    ``_attendance_intervals_batch`` takes for it: the rows of the day's
+    weekday and Odoo's week type."""
+    wt = WorkingTime("Europe/Moscow", TWO_WEEKS)
+    day = date(2026, 1, 1)
+    while day < date(2026, 7, 1):
+        expected = sum(
+            row.hour_to - row.hour_from
+            for row in TWO_WEEKS
+            if row.weekday == day.weekday()
+            and int(row.week_type) == odoo_week_type(day)
+        )
+        start = datetime.combine(day, datetime.min.time(), tzinfo=MSK)
+        assert wt.hours_between(start, start + timedelta(days=1)) == expected, day
+        day += timedelta(days=1)
+    # 129 weekdays x 8 h, less the 13 Fridays of second weeks
+    assert wt.hours_between(msk(2026, 1, 1), msk(2026, 7, 1)) == 129 * 8 - 13 * 8
 
 
 # ----------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 """Production calendar in the database: R-TIME-1, R-TIME-2, R-TIME-3, R-TIME-4."""
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import holidays
 
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, freeze_time, new_test_user
@@ -36,10 +39,17 @@ class TestProductionCalendar(TransactionCase):
         )
         self.assertEqual(cal.hours_per_day, 8)
 
+    def _loaded_years(self):
+        return self.calendar._endocs_production_years().get(self.calendar.id)
+
     def test_loaded_on_install_r_time_2(self):
-        """R-TIME-2: the post-init hook loaded last, current and next year."""
+        """R-TIME-2: the post-init hook loaded every year the ``holidays``
+        library knows, not only the years around the installation."""
+        self.assertEqual(
+            self._loaded_years(), (holidays.RU.start_year, holidays.RU.end_year)
+        )
         this_year = date.today().year
-        for year in (this_year - 1, this_year, this_year + 1):
+        for year in (this_year - 2, this_year, this_year + 1):
             self.assertTrue(self._synced_leaves(year), year)
         new_year = self._synced_leaves(this_year).filtered(
             lambda leave: leave.endocs_date == date(this_year, 1, 1)
@@ -108,18 +118,80 @@ class TestProductionCalendar(TransactionCase):
         self.assertTrue(manual_day.exists())
 
     def test_cron_and_button_r_time_2(self):
-        """R-TIME-2: the yearly scheduled action and the button load the years
-        around today."""
+        """R-TIME-2: the yearly scheduled action and the button load every year
+        the ``holidays`` library knows, whatever today is."""
         cron = self.env.ref("endocs_support.ir_cron_sync_production_calendar")
         self.assertEqual((cron.interval_number, cron.interval_type), (12, "months"))
+        known = (holidays.RU.start_year, holidays.RU.end_year)
+        leaves = self.Leaves.search(
+            [("calendar_id", "=", self.calendar.id), ("endocs_date", "!=", False)]
+        )
+        leaves.unlink()
+        self.calendar.endocs_day_ids.unlink()
         with freeze_time("2031-06-15 12:00:00"):
             self.env["resource.calendar"]._cron_endocs_sync_production_calendar()
-        for year in (2030, 2031, 2032):
-            self.assertTrue(self._synced_leaves(year), year)
+        self.assertEqual(self._loaded_years(), known)
+        self.assertEqual(len(self._synced_leaves(2024)), 19)
+        self.Leaves.search(
+            [("calendar_id", "=", self.calendar.id), ("endocs_date", "!=", False)]
+        ).unlink()
         with freeze_time("2034-06-15 12:00:00"):
             action = self.calendar.action_endocs_sync_production_calendar()
         self.assertEqual(action["tag"], "display_notification")
-        self.assertTrue(self._synced_leaves(2035))
+        self.assertEqual(self._loaded_years(), known)
+        # the whole range again, in one batch: nothing to do
+        with self.assertQueryCount(2):
+            self.assertEqual(
+                self.calendar._endocs_sync_production_calendar(),
+                {"created": 0, "updated": 0, "removed": 0},
+            )
+
+    def test_every_year_official_total_r_time_2(self):
+        """R-TIME-2: a database installed in 2026 counts the official hours of
+        the years before (2024: 1979 h, not the 2096 h of a year without
+        holidays; 2019: 1970 h) with the default synchronisation."""
+        msk = ZoneInfo("Europe/Moscow")
+        wt = self.calendar._working_time()
+        for year, hours in ((2024, 1979), (2019, 1970)):
+            start = datetime(year, 1, 1, tzinfo=msk)
+            end = datetime(year + 1, 1, 1, tzinfo=msk)
+            self.assertEqual(wt.hours_between(start, end), hours, year)
+
+    def test_year_outside_production_calendar_warns_r_time_2(self):
+        """R-TIME-2: today's or next year outside the loaded production calendar
+        is a visible warning on the calendar and its teams' forms, never silently
+        a year without holidays."""
+        cal = self.calendar.with_context(lang="en_US")
+        team = self.env["helpdesk.ticket.team"].with_context(lang="en_US")
+        team = team.create({"name": "L1"})
+        self.assertFalse(cal.endocs_calendar_warning)
+        last = holidays.RU.end_year
+        with freeze_time(f"{last}-06-15 12:00:00"):
+            cal.invalidate_recordset(["endocs_calendar_warning"])
+            warning = cal.endocs_calendar_warning
+            team.invalidate_recordset(["endocs_calendar_warning"])
+            self.assertEqual(team.endocs_calendar_warning, warning)
+        self.assertIn(
+            f"covers the years {holidays.RU.start_year}–{last}; {last + 1} is outside",
+            warning,
+        )
+        self.assertIsNotNone(cal._working_time())  # a warning, not an error
+
+        fresh = cal.create(
+            {
+                "name": "Branch office",
+                "tz": "Europe/Moscow",
+                "endocs_production_calendar": True,
+            }
+        )
+        self.assertIn("is not loaded", fresh.endocs_calendar_warning)
+        with freeze_time("2030-03-01 12:00:00"):
+            fresh._endocs_sync_production_calendar([2030])
+            self.assertIn("2030–2030; 2031 is outside", fresh.endocs_calendar_warning)
+            fresh._endocs_sync_production_calendar([2030, 2031])
+            self.assertFalse(fresh.endocs_calendar_warning)
+        fresh.endocs_production_calendar = False
+        self.assertFalse(fresh.endocs_calendar_warning)
 
     def test_settings_change_engine_r_time_3_r_time_4(self):
         """R-TIME-3 / R-TIME-4: the calendar's settings take effect at once

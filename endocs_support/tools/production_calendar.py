@@ -28,6 +28,7 @@ from .worktime import WorkingTime
 
 __all__ = [
     "ProductionCalendar",
+    "covered_years",
     "production_working_time",
     "russian_production_calendar",
 ]
@@ -47,6 +48,14 @@ def _moved_from(name):
         return None
     day, month, year = (int(part) for part in match.groups())
     return date(year, month, day)
+
+
+def covered_years():
+    """The years ``holidays.RU`` knows (``range``): the installed library's
+    ``start_year`` to ``end_year``. The holidays of Labour Code art. 112 are
+    known for each of them; the transfer decrees only up to the latest one the
+    library ships. A year outside gives no days at all."""
+    return range(holidays.RU.start_year, holidays.RU.end_year + 1)
 
 
 def russian_production_calendar(years):

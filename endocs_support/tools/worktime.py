@@ -2,9 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Working-time arithmetic of the support regulation (2.3, 3.1; R-TIME-1..6).
 
-Pure Python, no ORM: :class:`WorkingTime` is built from plain data (a weekly
-schedule in local wall-clock hours, non-working periods, working weekend days and
-shortened days) and answers every working-time question of the product:
+Pure Python, no ORM: :class:`WorkingTime` is built from plain data (a weekly or
+two-week schedule in local wall-clock hours, non-working periods, working weekend
+days and shortened days) and answers every working-time question of the product:
 
 - :meth:`WorkingTime.is_working_time`, :meth:`WorkingTime.next_working_moment`
 - :meth:`WorkingTime.add_hours`, :meth:`WorkingTime.add_days`
@@ -22,13 +22,14 @@ that uses up exactly the rest of an interval ends at that interval's end (Friday
 18:30 + 0.5 h = Friday 19:00).
 """
 
+import math
 import threading
 from bisect import bisect_left, bisect_right
 from collections import namedtuple
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-__all__ = ["Attendance", "WorkingTime", "WorkingTimeError"]
+__all__ = ["Attendance", "WorkingTime", "WorkingTimeError", "week_type"]
 
 _EPOCH = datetime(1970, 1, 1)
 _EPOCH_UTC = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -38,16 +39,26 @@ MIN_YEAR, MAX_YEAR = 1900, 2300
 _CHUNK_YEARS = 5
 
 #: One row of the weekly schedule: ``weekday`` 0 = Monday; hours are local
-#: wall-clock hours as floats (13.5 = 13:30); the optional dates bound the row.
+#: wall-clock hours as floats (13.5 = 13:30); the optional dates bound the row;
+#: ``week_type`` None works every week, ``0``/``1`` (or ``"0"``/``"1"``) only in
+#: the weeks of that parity, as ``week_type`` of a two-week
+#: ``resource.calendar.attendance`` (see :func:`week_type`).
 Attendance = namedtuple(
     "Attendance",
-    "weekday hour_from hour_to date_from date_to",
-    defaults=(None, None),
+    "weekday hour_from hour_to date_from date_to week_type",
+    defaults=(None, None, None),
 )
 
 
 class WorkingTimeError(ValueError):
     """A question the calendar cannot answer (no working time, out of range)."""
+
+
+def week_type(day):
+    """The week parity of ``day`` (0 or 1) as Odoo's two-week calendars count it
+    (``resource.calendar.attendance.get_week_type``): weeks from Monday
+    1 January of year 1, so the parity never repeats across a New Year."""
+    return int(math.floor((day.toordinal() - 1) / 7) % 2)
 
 
 def _to_us(dt):
@@ -121,7 +132,12 @@ class WorkingTime:
 
     def __init__(self, tz, attendances, leaves=(), working_days=None, short_days=None):
         self.tz = ZoneInfo(tz or "UTC")
-        self.attendances = [Attendance(*row) for row in attendances]
+        self.attendances = []
+        for row in attendances:
+            row = Attendance(*row)
+            if row.week_type is not None:
+                row = row._replace(week_type=int(row.week_type))
+            self.attendances.append(row)
         self.leaves = sorted(
             (_to_us(start), _to_us(end)) for start, end in leaves if start < end
         )
@@ -129,12 +145,11 @@ class WorkingTime:
         self.short_days = {day: hours for day, hours in (short_days or {}).items()}
         self._lock = threading.Lock()
         self._state = None
-        if self.leaves:
-            first = _from_us(self.leaves[0][0], _EPOCH).year
-            last = _from_us(self.leaves[-1][1], _EPOCH).year
-        else:
-            first = last = datetime.now().year
-        self._build(max(first - 1, MIN_YEAR), min(last + 1, MAX_YEAR))
+        # The years around today, where the product's questions are; the span
+        # grows on demand (the leaves may cover a century: the production
+        # calendar is loaded for every year the library knows).
+        this_year = datetime.now().year
+        self._build(max(this_year - 1, MIN_YEAR), min(this_year + 1, MAX_YEAR))
 
     # ------------------------------------------------------------------
     # Building the arrays
@@ -170,10 +185,14 @@ class WorkingTime:
         return intervals
 
     def _weekday_hours(self, day, weekday):
+        """The (hour_from, hour_to) rows of ``weekday`` that apply on ``day``
+        (a working weekend day asks for another weekday of its own week)."""
+        parity = week_type(day)
         return sorted(
             (row.hour_from, row.hour_to)
             for row in self.attendances
             if row.weekday == weekday
+            and (row.week_type is None or row.week_type == parity)
             and (row.date_from is None or row.date_from <= day)
             and (row.date_to is None or day <= row.date_to)
         )
@@ -363,16 +382,3 @@ class WorkingTime:
         a, b = _to_us(start), _to_us(end)
         st = self._covering(a, b)
         return (self._position(st, b) - self._position(st, a)) / HOUR_US
-
-    def working_days(self, first_day, last_day):
-        """The local dates from ``first_day`` to ``last_day`` (inclusive) that have
-        working time."""
-        a = self._local_us(first_day, 0.0)
-        b = self._local_us(last_day + timedelta(days=1), 0.0)
-        st = self._covering(a, b - 1)
-        i, j = bisect_left(st.starts, a), bisect_left(st.starts, b)
-        days = sorted({st.interval_day[n] for n in range(i, j)})
-        return [
-            _from_us(st.starts[st.day_first[k]], _EPOCH_UTC).astimezone(self.tz).date()
-            for k in days
-        ]
