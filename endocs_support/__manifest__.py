@@ -4,7 +4,7 @@
     "name": "EnDocs Support Regulation",
     "summary": "Technical-support regulation on top of the OCA helpdesk: "
     "Moscow working time, Russian production calendar, intake and SLA",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "After-Sales",
     "website": "https://endocs.ru/support/",
     "author": "EnDocs",
@@ -20,6 +20,7 @@
         "data/helpdesk_stage_data.xml",
         "data/endocs_sla_policy_data.xml",
         "data/mail_template_data.xml",
+        "wizards/endocs_ticket_correction_wizard_views.xml",
         "views/resource_calendar_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_views.xml",

@@ -10,7 +10,7 @@ from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 
-from ..models.helpdesk_ticket import INTAKE_FIELDS
+from ..models.helpdesk_ticket_intake import INTAKE_FIELDS
 
 
 class EndocsHelpdeskPortal(HelpdeskTicketController):

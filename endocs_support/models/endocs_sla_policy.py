@@ -3,7 +3,17 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .helpdesk_ticket import PRIORITIES
+from .helpdesk_ticket_intake import PRIORITIES
+
+#: what decides which requests a policy applies to and their deadlines
+CLOCK_FIELDS = {
+    "active",
+    "priority",
+    "team_ids",
+    "accept_hours",
+    "response_hours",
+    "resolve_hours",
+}
 
 
 class EndocsSlaPolicy(models.Model):
@@ -43,10 +53,27 @@ class EndocsSlaPolicy(models.Model):
                     )
                 )
 
-    @api.model
+    @api.model_create_multi
+    def create(self, vals_list):
+        policies = super().create(vals_list)
+        self.env["helpdesk.ticket"]._endocs_recompute_clocks()
+        return policies
+
+    def write(self, vals):
+        res = super().write(vals)
+        if CLOCK_FIELDS.intersection(vals):
+            self.env["helpdesk.ticket"]._endocs_recompute_clocks()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env["helpdesk.ticket"]._endocs_recompute_clocks()
+        return res
+
     def _endocs_policy_for(self, priority, team):
-        """The policy of ``priority`` for ``team`` (a team's own first)."""
-        policies = self.search([("priority", "=", priority)])
+        """Among these policies, the one of ``priority`` for ``team`` (a team's
+        own first, then one for every team)."""
+        policies = self.filtered(lambda p: p.priority == priority)
         return (
             policies.filtered(lambda p: team and team in p.team_ids)[:1]
             or policies.filtered(lambda p: not p.team_ids)[:1]

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -41,16 +43,24 @@ class EndocsVideoSession(models.Model):
                     self.env._("A session lasts more than 0 and at most 8 hours.")
                 )
             wt = session.ticket_id._endocs_working_time()
+            if not wt:
+                raise ValidationError(
+                    self.env._(
+                        "The support hours of request %(number)s are unknown: "
+                        "the team's calendar cannot count working time.",
+                        number=session.ticket_id.number,
+                    )
+                )
             if not wt.is_working_time(session.start) or (
                 wt.hours_between(session.start, session.stop) < session.duration
             ):
                 raise ValidationError(
                     self.env._(
-                        "The session must lie inside the support hours "
-                        "(Monday to Friday, 10:00-13:00 and 14:00-19:00 Moscow "
-                        "time, except holidays): the next free working moment "
-                        "is %(moment)s (UTC).",
-                        moment=fields.Datetime.to_string(
+                        "The session must lie inside the support hours of "
+                        "%(calendar)s, holidays excepted: the next free working "
+                        "moment is %(moment)s.",
+                        calendar=session.ticket_id._endocs_calendar().display_name,
+                        moment=session.ticket_id._endocs_format_moment(
                             wt.next_working_moment(session.start)
                         ),
                     )
@@ -62,15 +72,15 @@ class EndocsVideoSession(models.Model):
         for session in sessions:
             ticket = session.ticket_id
             ticket.message_post(
-                body=self.env._(
-                    "<p>A video session is scheduled for request %(number)s: "
-                    "%(start)s (Moscow time), %(duration)s h. %(url)s</p>",
-                    number=ticket.number,
-                    start=fields.Datetime.context_timestamp(
-                        session.with_context(tz="Europe/Moscow"), session.start
-                    ).strftime("%d.%m.%Y %H:%M"),
-                    duration=session.duration,
-                    url=session.url or "",
+                body=Markup("<p>{}</p>").format(
+                    self.env._(
+                        "A video session is scheduled for request %(number)s: "
+                        "%(start)s, %(duration)s h. %(url)s",
+                        number=ticket.number,
+                        start=ticket._endocs_format_moment(session.start),
+                        duration=session.duration,
+                        url=session.url or "",
+                    )
                 ),
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",

@@ -5,7 +5,8 @@ from odoo import api, models
 
 class EndocsWorkingTimeSource(models.AbstractModel):
     """Data the working-time engine is built from: any change drops the cached
-    engines (``resource.calendar._working_time``), in every worker."""
+    engines (``resource.calendar._working_time``), in every worker, and the open
+    requests' clocks follow (``helpdesk.ticket._endocs_recompute_clocks``)."""
 
     _name = "endocs.working.time.source"
     _description = "Working Time Engine Source"
@@ -13,15 +14,21 @@ class EndocsWorkingTimeSource(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        self.env.registry.clear_cache()
+        records._endocs_working_time_changed()
         return records
 
     def write(self, vals):
         res = super().write(vals)
-        self.env.registry.clear_cache()
+        self._endocs_working_time_changed()
         return res
 
     def unlink(self):
         res = super().unlink()
-        self.env.registry.clear_cache()
+        self._endocs_working_time_changed()
         return res
+
+    def _endocs_working_time_changed(self):
+        if not self:
+            return
+        self.env.registry.clear_cache()
+        self.env["helpdesk.ticket"]._endocs_recompute_clocks()

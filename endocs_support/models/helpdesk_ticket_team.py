@@ -1,6 +1,13 @@
 # Copyright 2026 EnDocs
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+#: regulation 2.7: the reminder goes out weekly, the request is closed after 5
+#: working days without an answer (the one place of these defaults)
+DEFAULT_REMINDER_DAYS = 7
+DEFAULT_TIMEOUT_DAYS = 5
 
 
 class HelpdeskTicketTeam(models.Model):
@@ -21,13 +28,13 @@ class HelpdeskTicketTeam(models.Model):
 
     endocs_reminder_days = fields.Integer(
         string="Reminder every (days)",
-        default=7,
+        default=DEFAULT_REMINDER_DAYS,
         help="While a request waits for the customer, a reminder goes out every "
         "this many calendar days (regulation 2.7: weekly).",
     )
     endocs_timeout_days = fields.Integer(
         string="No reply after (working days)",
-        default=5,
+        default=DEFAULT_TIMEOUT_DAYS,
         help="After this many working days without an answer the request is "
         "closed as «Ответ от клиента не получен» (regulation 2.7).",
     )
@@ -37,11 +44,42 @@ class HelpdeskTicketTeam(models.Model):
         default="close",
         required=True,
     )
+    endocs_calendar_warning = fields.Char(
+        string="Working time warning",
+        compute="_compute_endocs_calendar_warning",
+        help="Why the SLA clocks cannot count working time on the team's "
+        "calendar, or which years its production calendar does not cover.",
+    )
+
+    @api.depends("resource_calendar_id.endocs_calendar_warning")
+    @api.depends_context("lang")
+    def _compute_endocs_calendar_warning(self):
+        for team in self:
+            calendar = team._endocs_calendar()
+            team.endocs_calendar_warning = (
+                calendar.endocs_calendar_warning if calendar else False
+            )
+
+    def _endocs_calendar(self):
+        """The team's calendar, the support calendar when the team has none
+        (empty while no calendar exists yet, during the addon's installation)."""
+        self.ensure_one()
+        return self.resource_calendar_id or self._default_resource_calendar_id()
 
     def _working_time(self):
-        """The working-time engine of the team's calendar (the support calendar
-        when the team has none); None while no calendar exists yet (during the
-        addon's installation)."""
+        """The working-time engine of the team's calendar
+        (:meth:`_endocs_calendar`); None when there is no calendar or the
+        engine cannot be used on it (``endocs_calendar_warning`` says why)."""
         self.ensure_one()
-        calendar = self.resource_calendar_id or self._default_resource_calendar_id()
+        calendar = self._endocs_calendar()
         return calendar._working_time() if calendar else None
+
+    def _endocs_reminder_interval(self):
+        """How often a waiting customer is reminded (a team's setting, the
+        regulation's week by default; also for a request without a team)."""
+        days = (self[:1].endocs_reminder_days if self else 0) or DEFAULT_REMINDER_DAYS
+        return timedelta(days=days)
+
+    def _endocs_timeout_working_days(self):
+        """After how many working days without an answer a request is closed."""
+        return (self[:1].endocs_timeout_days if self else 0) or DEFAULT_TIMEOUT_DAYS

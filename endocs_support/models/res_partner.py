@@ -1,9 +1,17 @@
 # Copyright 2026 EnDocs
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import namedtuple
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools import intake
+
+#: Under which contracts an organisation's work falls on a day (R-CON-1..3):
+#: ``paid_contract`` is set exactly when the work is paid.
+SupportTerms = namedtuple(
+    "SupportTerms", "on_date subscription paid_contract eligibility"
+)
 
 
 class ResPartner(models.Model):
@@ -35,13 +43,9 @@ class ResPartner(models.Model):
     def _compute_endocs_contracts(self):
         today = fields.Date.context_today(self)
         for partner in self:
-            org = partner.commercial_partner_id
-            partner.endocs_subscription_active = bool(
-                org._endocs_active_contract("subscription", today)
-            )
-            partner.endocs_paid_support_active = bool(
-                org._endocs_active_contract("paid", today)
-            )
+            terms = partner._endocs_support_terms(today, "paid")
+            partner.endocs_subscription_active = bool(terms.subscription)
+            partner.endocs_paid_support_active = bool(terms.paid_contract)
 
     @api.model
     def _commercial_fields(self):
@@ -87,15 +91,49 @@ class ResPartner(models.Model):
             lambda c: c.contract_type == contract_type and c._is_active_on(on_date)
         )[:1]
 
+    def _endocs_support_terms(self, on_date, billing_class):
+        """The one answer to «is this work paid, under which contract»: the
+        organisation's contracts in force on the local date ``on_date`` for work
+        of ``billing_class`` (``"free"``/``"paid"``). Eligibility of requests,
+        billable timesheets and the partner's flags all ask it (R-CON-1..3).
+
+        :return: :data:`SupportTerms`
+        """
+        Contract = self.env["endocs.support.contract"]
+        org = self.commercial_partner_id[:1]
+        if not org:
+            return SupportTerms(on_date, Contract, Contract, "unknown_org")
+        subscription = org._endocs_active_contract("subscription", on_date)
+        paid_contract = (
+            org._endocs_active_contract("paid", on_date)
+            if billing_class == "paid"
+            else Contract
+        )
+        if not subscription:
+            eligibility = "no_subscription"
+        elif billing_class != "paid":
+            eligibility = "free"
+        elif paid_contract:
+            eligibility = "paid"
+        else:
+            eligibility = "paid_no_contract"
+        return SupportTerms(on_date, subscription, paid_contract, eligibility)
+
+    @api.model
+    def _endocs_find_by_client_refs(self, client_refs):
+        """``{CLIENT-ID: organisation}`` for these client IDs, in one query."""
+        refs = {(ref or "").strip().upper() for ref in client_refs} - {""}
+        if not refs:
+            return {}
+        domain = [("is_company", "=", True)]
+        domain += ["|"] * (len(refs) - 1)
+        domain += [("endocs_client_ref", "=ilike", ref) for ref in sorted(refs)]
+        return {
+            org.endocs_client_ref.upper(): org for org in self.sudo().search(domain)
+        }
+
     @api.model
     def _endocs_find_by_client_ref(self, client_ref):
         """The organisation with this client ID (case-insensitive)."""
-        if not client_ref:
-            return self.browse()
-        return self.sudo().search(
-            [
-                ("endocs_client_ref", "=ilike", client_ref.strip()),
-                ("is_company", "=", True),
-            ],
-            limit=1,
-        )
+        orgs = self._endocs_find_by_client_refs([client_ref])
+        return orgs.get((client_ref or "").strip().upper(), self.sudo().browse())

@@ -1,4 +1,5 @@
 from . import test_production_calendar
+from . import test_calendar_config
 from . import test_working_time_odoo
 from . import test_intake
 from . import test_portal_api
@@ -9,3 +10,6 @@ from . import test_waiting_concurrency
 from . import test_tour_specialist
 from . import test_i18n
 from . import test_hostile_mail
+from . import test_sla_trust
+from . import test_audit_trail
+from . import test_workflow_robust

@@ -186,7 +186,6 @@ FIELDS = [
         "Иная информация",
     ),
 ]
-FIELDS_BY_KEY = {field.key: field for field in FIELDS}
 # The titles the registration notice asks with are labels too.
 FIELDS = [
     field._replace(labels=(field.title.lower(), *field.labels))

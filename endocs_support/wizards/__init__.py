@@ -1,2 +1,3 @@
 from . import endocs_ticket_split_wizard
 from . import endocs_ticket_wait_wizard
+from . import endocs_ticket_correction_wizard

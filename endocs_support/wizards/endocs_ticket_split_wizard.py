@@ -57,15 +57,16 @@ class EndocsTicketSplitWizard(models.TransientModel):
     def action_split(self):
         self.ensure_one()
         ticket = self.ticket_id
-        new = ticket.with_context(endocs_split=True).copy(
+        # the link to the original is the workflow's (an audit-trail field)
+        new = ticket.sudo().copy(
             {
                 "name": self.name,
                 "description": self.description,
                 "category_id": self.category_id.id,
                 "endocs_parent_id": ticket.id,
-                "endocs_received_at": fields.Datetime.now(),
             }
         )
+        new = new.with_env(self.env)
         messages = self.message_ids.sudo()
         attachments = (self.attachment_ids | messages.attachment_ids).sudo()
         messages.write({"res_id": new.id})

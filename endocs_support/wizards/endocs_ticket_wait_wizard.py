@@ -1,5 +1,7 @@
 # Copyright 2026 EnDocs
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import Markup
+
 from odoo import fields, models
 from odoo.exceptions import UserError
 
@@ -39,25 +41,24 @@ class EndocsTicketWaitWizard(models.TransientModel):
         if not stage:
             raise UserError(self.env._("No stage has the role %(role)s.", role=role))
         if self.reason == "customer":
-            self.env["endocs.info.request"].create(
+            # the question is the workflow's record (specialists read it)
+            self.env["endocs.info.request"].sudo().create(
                 {"ticket_id": ticket.id, "kind": self.kind, "question": self.message}
             )
-            body = self.env._(
+            text = self.env._(
                 "<p>Request %(number)s: the specialist asks for the following "
                 "(regulation 2.6). Please answer by replying to this message:</p>"
-                "<p>%(message)s</p>",
-                number=ticket.number,
-                message=self.message,
+                "<p>%(message)s</p>"
             )
         else:
             ticket.endocs_third_party_awaited = self.message
-            body = self.env._(
+            text = self.env._(
                 "<p>Request %(number)s depends on a third party (regulation 3.9). "
                 "We are waiting for: %(message)s. We will let you know as soon as "
-                "it arrives.</p>",
-                number=ticket.number,
-                message=self.message,
+                "it arrives.</p>"
             )
+        # the template is ours, the specialist's words are escaped into it
+        body = Markup(text) % {"number": ticket.number, "message": self.message}
         ticket.message_post(
             body=body,
             message_type="comment",

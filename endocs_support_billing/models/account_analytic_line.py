@@ -45,17 +45,11 @@ class AccountAnalyticLine(models.Model):
         for line in self:
             if not line._is_not_billed():
                 continue  # invoiced: stays with the contract it was billed on
-            ticket = line.ticket_id
-            contract = self.env["endocs.support.contract"]
-            if (
-                ticket.endocs_org_id
-                and ticket.category_id.endocs_billing_class == "paid"
-                and line.date
-            ):
-                contract = ticket.endocs_org_id._endocs_active_contract(
-                    "paid", line.date
-                )
-            line.endocs_contract_id = contract
+            line.endocs_contract_id = (
+                line.ticket_id._endocs_terms(line.date).paid_contract
+                if line.ticket_id and line.date
+                else False
+            )
 
     @api.depends(
         "unit_amount",

@@ -22,8 +22,11 @@ MATRIX = {
     "helpdesk.ticket.category": ("r---", "r---", "rwcu", "r---"),
     "endocs.support.contract": ("----", "r---", "rwcu", "rw--"),
     "endocs.calendar.day": ("----", "r---", "r---", "r---"),
-    "endocs.info.request": ("----", "rwc-", "rwcu", "----"),
-    "endocs.sla.pause": ("----", "rwc-", "rwcu", "----"),
+    # the audit trail is written by the workflow only (R-WF-7)
+    "endocs.info.request": ("----", "r---", "r---", "----"),
+    "endocs.sla.pause": ("----", "r---", "r---", "----"),
+    "endocs.sla.breach": ("----", "r---", "r---", "----"),
+    "endocs.ticket.correction.wizard": ("----", "----", "rwcu", "----"),
     "endocs.sla.policy": ("----", "r---", "rwcu", "----"),
     "endocs.video.session": ("----", "rwcu", "rwcu", "----"),
     "endocs.ticket.split.wizard": ("----", "rwcu", "rwcu", "----"),

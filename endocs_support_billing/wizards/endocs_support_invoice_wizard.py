@@ -68,7 +68,7 @@ class EndocsSupportInvoiceWizard(models.TransientModel):
                 [
                     ("date", ">=", self.date_start),
                     ("date", "<=", self.date_end),
-                    ("endocs_billable_hours", ">", 0),
+                    ("endocs_contract_id", "!=", False),
                 ],
             ]
         )
@@ -85,13 +85,15 @@ class EndocsSupportInvoiceWizard(models.TransientModel):
                 ["endocs_contract_id"],
                 ["endocs_billable_hours:sum"],
             )
-            wizard.contract_count = len(groups)
+            wizard.contract_count = len([1 for __, hours in groups if hours])
             wizard.hours_to_invoice = sum(hours for __, hours in groups)
 
     def action_create_invoices(self):
         self.ensure_one()
         timesheets = self.env["account.analytic.line"].search(self._timesheet_domain())
-        orders = timesheets.so_line.order_id
+        # paid time that adds billable hours (under a per-request scope, later
+        # time may be covered by what was billed already)
+        orders = timesheets.filtered("endocs_billable_hours").so_line.order_id
         if not orders:
             raise UserError(
                 self.env._(

@@ -1,0 +1,187 @@
+# Copyright 2026 EnDocs
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Registration of a request and the terms it falls under: received time, when
+processing starts, the registration notice (R-IN-6, R-TIME-6) and eligibility
+(R-CON-1 .. R-CON-3). Also the one accessor of a request's calendar and zone."""
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_datetime
+
+from ..tools.clock import zone_label
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    endocs_received_at = fields.Datetime(
+        string="Received",
+        default=fields.Datetime.now,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        endocs_workflow=True,
+    )
+    endocs_processing_start = fields.Datetime(
+        string="Processing starts",
+        compute="_compute_endocs_processing_start",
+        store=True,
+        help="The received time, or the next working moment of the team's "
+        "calendar when the request came in outside working time (2.3).",
+        endocs_workflow=True,
+    )
+    endocs_off_hours = fields.Boolean(
+        string="Received off-hours",
+        compute="_compute_endocs_processing_start",
+        store=True,
+        endocs_workflow=True,
+    )
+    endocs_registered_at = fields.Datetime(
+        string="Registration notice sent",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        endocs_workflow=True,
+    )
+    endocs_parent_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Split from",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        endocs_workflow=True,
+    )
+    endocs_split_ids = fields.One2many(
+        "helpdesk.ticket", "endocs_parent_id", string="Split requests"
+    )
+    endocs_billing_class = fields.Selection(
+        related="category_id.endocs_billing_class", string="Billing class"
+    )
+    endocs_eligibility = fields.Selection(
+        [
+            ("free", "Free support (subscription)"),
+            ("paid", "Paid support (contract)"),
+            ("no_subscription", "No active subscription"),
+            ("paid_no_contract", "Paid work without a paid-support contract"),
+            ("unknown_org", "Organisation unknown"),
+        ],
+        string="Eligibility",
+        compute="_compute_endocs_eligibility",
+        store=True,
+    )
+    endocs_eligibility_flag = fields.Boolean(
+        string="Not eligible",
+        compute="_compute_endocs_eligibility",
+        store=True,
+    )
+
+    @api.depends("endocs_received_at", "team_id.resource_calendar_id")
+    def _compute_endocs_processing_start(self):
+        for ticket in self:
+            received = ticket.endocs_received_at
+            wt = received and ticket._endocs_working_time()
+            if not wt:
+                ticket.endocs_processing_start = received
+                ticket.endocs_off_hours = False
+                continue
+            start = wt.next_working_moment(received)
+            ticket.endocs_processing_start = start
+            ticket.endocs_off_hours = start > received
+
+    @api.depends(
+        "endocs_org_id.endocs_contract_ids.date_start",
+        "endocs_org_id.endocs_contract_ids.date_end",
+        "endocs_org_id.endocs_contract_ids.active",
+        "category_id.endocs_billing_class",
+        "endocs_received_at",
+        "team_id.resource_calendar_id.tz",
+    )
+    def _compute_endocs_eligibility(self):
+        for ticket in self:
+            eligibility = ticket._endocs_terms().eligibility
+            ticket.endocs_eligibility = eligibility
+            ticket.endocs_eligibility_flag = eligibility not in ("free", "paid")
+
+    # ------------------------------------------------------------------
+    # Calendar, zone and terms of the request
+    # ------------------------------------------------------------------
+
+    def _endocs_calendar(self):
+        """The one accessor of the request's calendar: its team's, else the
+        support calendar (empty while none exists, during installation)."""
+        self.ensure_one()
+        if self.team_id:
+            return self.team_id._endocs_calendar()
+        return self.env["helpdesk.ticket.team"]._default_resource_calendar_id()
+
+    def _endocs_working_time(self):
+        """The working-time engine of the request's calendar, or None when the
+        calendar is missing or unusable (the team form says why)."""
+        calendar = self._endocs_calendar()
+        return calendar._working_time() if calendar else None
+
+    def _endocs_tz(self):
+        """The time zone the request's times are told in."""
+        return self._endocs_calendar().tz or "UTC"
+
+    def _endocs_format_moment(self, moment, dt_format="dd.MM.yyyy HH:mm"):
+        """``moment`` as told to people: in the request's zone, named
+        («02.12.2026 10:00 (МСК)»); empty for no moment."""
+        if not moment:
+            return ""
+        tz = self._endocs_tz()
+        local = format_datetime(self.env, moment, tz=tz, dt_format=dt_format)
+        return f"{local} ({zone_label(tz, moment)})"
+
+    def _endocs_local_date(self, moment):
+        """The local date of the naive-UTC ``moment`` in the request's zone."""
+        zone = pytz.timezone(self._endocs_tz())
+        return pytz.utc.localize(moment).astimezone(zone).date()
+
+    def _endocs_terms(self, on_date=None):
+        """Under which contracts the request's work falls on the local
+        ``on_date`` (default: the day it was received); see
+        ``res.partner._endocs_support_terms``."""
+        self.ensure_one()
+        if on_date is None:
+            on_date = self._endocs_local_date(
+                self.endocs_received_at or fields.Datetime.now()
+            )
+        return self.endocs_org_id._endocs_support_terms(
+            on_date, self.category_id.endocs_billing_class
+        )
+
+    # ------------------------------------------------------------------
+    # Registration
+    # ------------------------------------------------------------------
+
+    def action_endocs_send_registration(self):
+        """Send the registration notice again (or for the first time)."""
+        self._endocs_send_registration(force=True)
+
+    def _endocs_send_registration(self, force=False):
+        """R-IN-6: one e-mail to the initiator with the number, the received
+        time, when processing starts (off-hours), what intake data is missing
+        (R-IN-4) and why the request is not eligible (R-CON-2, R-CON-3)."""
+        todo = self.filtered(
+            lambda t: t.partner_id and (force or not t.endocs_registered_at)
+        )
+        split = todo.filtered("endocs_parent_id")
+        (todo - split)._endocs_notify("endocs_support.mail_template_registration")
+        split._endocs_notify("endocs_support.mail_template_split")
+        if todo:
+            todo.sudo().endocs_registered_at = fields.Datetime.now()
+
+    def _endocs_check_registered(self):
+        """3.5: work starts only after the registration notice went out."""
+        unregistered = self.filtered(lambda t: not t.endocs_registered_at)
+        if unregistered:
+            raise UserError(
+                self.env._(
+                    "Request %(number)s: the customer has not been sent the "
+                    "registration notice yet (regulation 3.5). Send it first.",
+                    number=unregistered[0].number,
+                )
+            )
