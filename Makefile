@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ARGS ?=
 
-.PHONY: help setup run update shell test lint bench screenshots stop
+.PHONY: help setup run mails update shell test lint bench screenshots stop
 
 help:  ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -10,8 +10,11 @@ help:  ## this list
 setup:  ## venv + Odoo 18 (ODOO_SRC=... or cache or download) + PostgreSQL + config
 	@scripts/setup.sh
 
-run: setup  ## Odoo on http://localhost:8069, both addons, demo data
+run: setup  ## Odoo on http://localhost:8069, both addons, demo data, mail into the SMTP sink
 	@scripts/run.sh $(ARGS)
+
+mails:  ## the demo's sent mail, newest first (ARGS=last: the newest, headers and text)
+	@scripts/mails.sh $(ARGS)
 
 update: setup  ## upgrade both addons in the demo database after a code change
 	@source scripts/common.sh && require_odoo && odoo -d "$$DEMO_DB" -u "$$ADDONS" --stop-after-init --no-http
@@ -31,5 +34,6 @@ bench:  ## benchmarks: one line each, figure and ratio to its reference
 screenshots: setup  ## README screenshots of the demo (headless Chromium) into docs/screenshots
 	@scripts/screenshots.sh
 
-stop:  ## stop the private PostgreSQL cluster
+stop:  ## stop the private PostgreSQL cluster and the SMTP sink
+	@source scripts/common.sh && smtp_sink_stop
 	@scripts/pg.sh stop

@@ -33,7 +33,11 @@
         "wizards/endocs_ticket_split_wizard_views.xml",
         "wizards/endocs_ticket_wait_wizard_views.xml",
     ],
-    "demo": ["demo/res_users_demo.xml", "demo/endocs_demo_story.xml"],
+    "demo": [
+        "demo/mail_alias_domain_demo.xml",
+        "demo/res_users_demo.xml",
+        "demo/endocs_demo_story.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "endocs_support/static/tests/tours/*.esm.js",

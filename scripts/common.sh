@@ -27,6 +27,10 @@ GENERATED_CONF="$CACHE_DIR/odoo.conf"
 ODOO_CONF="${ODOO_RC:-$GENERATED_CONF}"
 
 DEMO_DB="${ENDOCS_DB:-endocs_demo}"
+# The project's SMTP sink (scripts/smtp_sink.py): every outgoing message of `make run`
+# ends up as a file in $MAIL_DIR/<database>/ (`make mails` reads them).
+SMTP_PORT="${ENDOCS_SMTP_PORT:-2525}"
+MAIL_DIR="$CACHE_DIR/mails"
 TEST_DB="${ENDOCS_TEST_DB:-endocs_test}"
 ADDONS="endocs_support,endocs_support_billing"
 
@@ -92,4 +96,55 @@ prepare_demo_db() {
         odoo -d "$DEMO_DB" -u "$ADDONS" --stop-after-init --no-http --log-level=warn || exit 1
     fi
     echo "$stamp" > "$stamp_file"
+}
+
+# --- The SMTP sink and the demo's outgoing mail (make run, make stop) ---------------
+smtp_listening() {  # is something accepting connections on localhost:$SMTP_PORT?
+    "$VENV_PY" -c 'import socket, sys
+s = socket.socket(); s.settimeout(1)
+sys.exit(s.connect_ex(("127.0.0.1", int(sys.argv[1]))))' "$SMTP_PORT"
+}
+
+smtp_sink_start() {  # in the background, detached, unless one already listens
+    if smtp_listening; then
+        say "SMTP: a server already listens on localhost:$SMTP_PORT (mail: make mails)"
+        return
+    fi
+    mkdir -p "$MAIL_DIR"
+    setsid "$VENV_PY" "$REPO_DIR/scripts/smtp_sink.py" serve --port "$SMTP_PORT" --dir "$MAIL_DIR" \
+        --pid-file "$MAIL_DIR/smtp_sink.pid" >>"$MAIL_DIR/smtp_sink.log" 2>&1 </dev/null &
+    local pid=$! i
+    for i in $(seq 50); do
+        smtp_listening && { say "SMTP: the project's sink listens on localhost:$SMTP_PORT (pid $pid, mail in $MAIL_DIR)"; return; }
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    tail -5 "$MAIL_DIR/smtp_sink.log" >&2
+    die "the SMTP sink did not start (log: $MAIL_DIR/smtp_sink.log)"
+}
+
+smtp_sink_stop() {
+    local pid_file="$MAIL_DIR/smtp_sink.pid" pid i
+    [ -f "$pid_file" ] || return 0
+    pid="$(cat "$pid_file")"
+    # only the sink itself, should the pid have gone to another process since
+    if grep -qs smtp_sink.py "/proc/$pid/cmdline" && kill -TERM "$pid" 2>/dev/null; then
+        for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        say "SMTP sink stopped (pid $pid)"
+    fi
+    rm -f "$pid_file"
+}
+
+# The demo database sends through the sink: its own ir.mail_server, the alias domain
+# endocs.ru, the mail queue every minute (scripts/demo_mail.py). Skipped when the
+# database says it is done for this port and this version of the script.
+demo_mail_setup() {
+    local mark
+    mark="$SMTP_PORT:$(sha1sum "$REPO_DIR/scripts/demo_mail.py" | cut -c1-12)"
+    [ "$(db_psql "$DEMO_DB" -tAc "SELECT value FROM ir_config_parameter WHERE key = 'endocs_support.demo_mail'" 2>/dev/null)" = "$mark" ] \
+        && return
+    say "Mail: $DEMO_DB sends through localhost:$SMTP_PORT, alias domain endocs.ru"
+    "$VENV_PY" "$REPO_DIR/scripts/demo_mail.py" -c "$ODOO_CONF" --addons-path="$(addons_path)" \
+        -d "$DEMO_DB" --smtp-sink-port="$SMTP_PORT" --mark="$mark" \
+        || die "configuring the outgoing mail of $DEMO_DB failed"
 }

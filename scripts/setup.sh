@@ -111,6 +111,11 @@ http_port = ${ENDOCS_HTTP_PORT:-8069}
 workers = 0
 max_cron_threads = 1
 list_db = True
+; outgoing mail: the project's SMTP sink (make run starts it; the demo database has
+; an outgoing mail server of its own pointing there too)
+smtp_server = localhost
+smtp_port = $SMTP_PORT
+smtp_ssl = False
 log_level = info
 without_demo = False
 CONF

@@ -6,6 +6,7 @@ from . import resource_calendar_leaves
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_category
 from . import endocs_batch_mixin
+from . import endocs_notice
 from . import helpdesk_ticket
 from . import helpdesk_ticket_intake
 from . import helpdesk_ticket_sender

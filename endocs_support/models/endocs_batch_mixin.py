@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 
+from psycopg2 import OperationalError
+
 from odoo import fields, models
 
 _logger = logging.getLogger(__name__)
@@ -13,7 +15,11 @@ class EndocsBatchMixin(models.AbstractModel):
     The batch runs in one savepoint; when it fails, it runs again record by
     record, each in a savepoint of its own: the failing record is logged, its
     error kept in ``endocs_cron_error`` (the crons skip it until someone looks)
-    and the others go on. The happy path costs two queries per batch."""
+    and the others go on. The happy path costs two queries per batch.
+
+    A conflict of the transaction itself (a serialization failure, a lock
+    timeout) is no fault of a record: it is raised, so that Odoo's cron runner
+    rolls back and runs the batch again."""
 
     _name = "endocs.batch.mixin"
     _description = "Isolated Batch Work"
@@ -37,6 +43,8 @@ class EndocsBatchMixin(models.AbstractModel):
             with self.env.cr.savepoint():
                 getattr(self, method)(*args)
             return self
+        except OperationalError:
+            raise
         except Exception:  # noqa: BLE001 - isolated below, record by record
             _logger.warning(
                 "%s on %s failed, retrying record by record",
@@ -50,6 +58,8 @@ class EndocsBatchMixin(models.AbstractModel):
                 with self.env.cr.savepoint():
                     getattr(record, method)(*args)
                 done |= record
+            except OperationalError:
+                raise
             except Exception as error:  # noqa: BLE001 - logged and kept
                 _logger.exception("%s on %s failed: skipped", method, record)
                 record.sudo().endocs_cron_error = (

@@ -2,8 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -70,20 +68,7 @@ class EndocsVideoSession(models.Model):
     def create(self, vals_list):
         sessions = super().create(vals_list)
         for session in sessions:
-            ticket = session.ticket_id
-            ticket.message_post(
-                body=Markup("<p>{}</p>").format(
-                    self.env._(
-                        "A video session is scheduled for request %(number)s: "
-                        "%(start)s, %(duration)s h. %(url)s",
-                        number=ticket.number,
-                        start=ticket._endocs_format_moment(session.start),
-                        duration=session.duration,
-                        url=session.url or "",
-                    )
-                ),
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=ticket.partner_id.ids,
+            session.ticket_id._endocs_notify(
+                "endocs_support.mail_template_video_session"
             )
         return sessions

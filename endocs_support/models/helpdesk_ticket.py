@@ -55,6 +55,10 @@ class HelpdeskTicket(models.Model):
     def _endocs_after_write(self, vals, snapshot):
         """React to a write (extended by each concern)."""
 
+    def _endocs_notice_posted(self, template):
+        """``template`` was posted to these requests' customers (extended by the
+        concerns a notice completes, e.g. registration)."""
+
     def _endocs_postprocess_new(self):
         """Every new request: a contact to write to, its clocks started for the
         stage it was created in, then registered (R-IN-6, R-IN-7, R-WF-3)."""

@@ -1,94 +1,152 @@
 # Copyright 2026 EnDocs
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Notices to the customer (registration, questions, reminders, closures,
-cause notices): one way to send them."""
+"""Notices to the customer (R-UX-2): one way to send them — the addon's mail
+templates posted with ``message_post_with_source`` in the company's mail layout,
+authored by the support desk — and the values their texts take from the team's
+calendar and settings."""
 
-from odoo import models
-from odoo.tools import format_datetime
+from babel.dates import get_day_names
+
+from odoo import fields, models
+from odoo.tools import formataddr
+from odoo.tools.misc import babel_locale_parse
+
+from ..tools.clock import describe_week, zone_label
+
+#: the notices a stage change sends; helpdesk_mgmt's stage e-mail is not sent
+#: for these stages, so the customer gets one e-mail per event
+STAGE_NOTICES = {
+    "resolved": "endocs_support.mail_template_resolved",
+    "closed_no_reply": "endocs_support.mail_template_closed_no_reply",
+}
 
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
-    def _endocs_notify(self, template_xmlid):
-        """Send a template to each request's customer (registration, reminders,
-        closures, notices): rendered in one pass, the chatter messages, the
-        queued e-mails and their notification rows created in one batch each —
-        the number of queries does not grow with the number of requests
-        (R-REL-1). The e-mails leave with Odoo's mail queue."""
+    def _endocs_notify(self, template_xmlid, queue=False):
+        """Notify each request's customer with the template: posted at once, or
+        with ``queue`` put in the queue of notices that a scheduled action posts
+        right after the commit (for the batches of the scheduled actions)."""
         template = self.env.ref(template_xmlid, raise_if_not_found=False)
         tickets = self.filtered("partner_id")
         if not template or not tickets:
             return
-        rendered = template._generate_template(tickets.ids, ("subject", "email_from"))
-        # The body is the template's QWeb view, rendered directly: compiled once
-        # (a mail template's own body is compiled again for every record).
-        view = template_xmlid.replace(".mail_template_", ".mail_body_")
-        for lang, group in tickets.grouped(lambda t: t.partner_id.lang).items():
-            env = self.with_context(lang=lang).env
-            for ticket in group.with_env(env):
-                rendered[ticket.id]["body_html"] = env["ir.qweb"]._render(
-                    view,
-                    {
-                        "object": ticket,
-                        "format_datetime": lambda dt,
-                        tz=False,
-                        dt_format=False,
-                        e=env: (format_datetime(e, dt, tz=tz, dt_format=dt_format)),
-                    },
-                )
-        author = self.env.user.partner_id
-        comment = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment")
-        reply_to = tickets._notify_get_reply_to(default=author.email_formatted)
-        messages = (
-            self.env["mail.message"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "model": self._name,
-                        "res_id": ticket.id,
-                        "message_type": "comment",
-                        "subtype_id": comment,
-                        "is_internal": False,
-                        "author_id": author.id,
-                        "email_from": rendered[ticket.id]["email_from"]
-                        or author.email_formatted,
-                        "subject": rendered[ticket.id]["subject"],
-                        "body": rendered[ticket.id]["body_html"],
-                        "partner_ids": [(4, ticket.partner_id.id)],
-                        "record_name": ticket.display_name,
-                        "reply_to": reply_to.get(ticket.id) or author.email_formatted,
-                    }
-                    for ticket in tickets
-                ]
+        if queue:
+            self.env["endocs.notice"]._endocs_queue(tickets, template)
+        else:
+            tickets._endocs_post(template)
+
+    def _endocs_post(self, template):
+        """Post the template to each request's customer through Odoo's mail
+        machinery: rendered in the customer's language, in the company's mail
+        layout with the button that opens the request, sent by the support desk
+        (never the customer, never OdooBot)."""
+        # the composer takes one author for all its records
+        for (author, email_from), group in self.grouped(
+            lambda t: (t._endocs_notice_author(), t._endocs_notice_from())
+        ).items():
+            # rendered as the desk: the templates call the notices' helpers,
+            # which Odoo's restricted template rendering refuses to users;
+            # queued, the mail queue sends them (no SMTP wait in the request);
+            # nobody becomes a follower by a notice of the desk
+            notice = group.sudo().with_context(
+                endocs_notice=True,
+                mail_notify_force_send=False,
+                mail_create_nosubscribe=True,
             )
-        )
-        mails = (
-            self.env["mail.mail"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "mail_message_id": message.id,
-                        "body_html": message.body,
-                        "recipient_ids": [(4, ticket.partner_id.id)],
-                        "auto_delete": False,
-                    }
-                    for ticket, message in zip(tickets, messages, strict=True)
-                ]
+            notice.message_post_with_source(
+                template,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                email_layout_xmlid="mail.mail_notification_layout",
+                author_id=author.id,
+                email_from=email_from,
             )
+        self._endocs_notice_posted(template)
+
+    def _track_template(self, changes):
+        """One e-mail per event: a stage with a notice of ours does not also
+        send helpdesk_mgmt's stage e-mail."""
+        res = super()._track_template(changes)
+        if "stage_id" in res and self[:1].endocs_stage_role in STAGE_NOTICES:
+            del res["stage_id"]
+        return res
+
+    def _endocs_stage_notices(self, roles_before):
+        """The notice of the stage each request entered (see STAGE_NOTICES);
+        queued when a scheduled action moves many (``endocs_queue_notices``)."""
+        queue = bool(self.env.context.get("endocs_queue_notices"))
+        for role, xmlid in STAGE_NOTICES.items():
+            self.filtered(
+                lambda t, role=role: t.endocs_stage_role == role
+                and roles_before.get(t.id) != role
+            )._endocs_notify(xmlid, queue=queue)
+
+    # ------------------------------------------------------------------
+    # Sender
+    # ------------------------------------------------------------------
+
+    def _endocs_notice_author(self):
+        """The author of the notices: the team's support partner, else the
+        company."""
+        self.ensure_one()
+        return (
+            self.team_id.endocs_notice_author_id
+            or (self.company_id or self.env.company).partner_id
         )
-        self.env["mail.notification"].sudo().create(
-            [
-                {
-                    "mail_message_id": message.id,
-                    "res_partner_id": ticket.partner_id.id,
-                    "notification_type": "email",
-                    "notification_status": "ready",
-                    "mail_mail_id": mail.id,
-                    "is_read": True,
-                }
-                for ticket, message, mail in zip(tickets, messages, mails, strict=True)
-            ]
+
+    def _endocs_notice_address(self):
+        """The team's support address (its alias), else the company's."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        email = self.team_id.alias_email or company.email
+        return formataddr((self.team_id.name or company.name, email)) if email else ""
+
+    def _endocs_notice_from(self):
+        return self._endocs_notice_address() or self.env.user.email_formatted
+
+    def _endocs_notice_reply_to(self):
+        """Replies go to the team's alias and thread onto the request (R-IN-8)."""
+        return self._endocs_notice_address()
+
+    # ------------------------------------------------------------------
+    # Values of the texts
+    # ------------------------------------------------------------------
+
+    def _endocs_support_hours_text(self):
+        """The support hours of the request's calendar in the reader's
+        language, zone named: «понедельник–пятница 10:00–13:00, 14:00–19:00
+        (МСК)»."""
+        self.ensure_one()
+        calendar = self._endocs_calendar()
+        if not calendar:
+            return ""
+        locale = babel_locale_parse(self.env.lang or "en_US")
+        names = get_day_names("wide", locale=locale)
+        rows = [
+            (int(a.dayofweek), a.hour_from, a.hour_to)
+            for a in calendar.attendance_ids
+            if a.day_period != "lunch" and not a.display_type
+        ]
+        week = describe_week(rows, [names[day] for day in range(7)])
+        moment = self.endocs_received_at or fields.Datetime.now()
+        return f"{week} ({zone_label(calendar.tz, moment)})"
+
+    def _endocs_reminder_days(self):
+        return self.team_id._endocs_reminder_interval().days
+
+    def _endocs_timeout_working_days(self):
+        return self.team_id._endocs_timeout_working_days()
+
+    def _endocs_open_questions(self):
+        return self.endocs_info_request_ids.filtered(
+            lambda r: r.state == "open"
+        ).sorted("asked_at", reverse=True)
+
+    def _endocs_delivery_label(self):
+        self.ensure_one()
+        selection = self._fields["endocs_delivery_method"]._description_selection(
+            self.env
         )
+        return dict(selection).get(self.endocs_delivery_method, "")

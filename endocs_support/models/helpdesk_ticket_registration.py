@@ -12,6 +12,12 @@ from odoo.tools import format_datetime
 
 from ..tools.clock import zone_label
 
+#: the notices that register a request (a split one gets its own)
+REGISTRATION_NOTICES = (
+    "endocs_support.mail_template_registration",
+    "endocs_support.mail_template_split",
+)
+
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
@@ -113,8 +119,10 @@ class HelpdeskTicket(models.Model):
         support calendar (empty while none exists, during installation)."""
         self.ensure_one()
         if self.team_id:
-            return self.team_id._endocs_calendar()
-        return self.env["helpdesk.ticket.team"]._default_resource_calendar_id()
+            calendar = self.team_id._endocs_calendar()
+        else:
+            calendar = self.env["helpdesk.ticket.team"]._default_resource_calendar_id()
+        return calendar or self.env["resource.calendar"]
 
     def _endocs_working_time(self):
         """The working-time engine of the request's calendar, or None when the
@@ -158,21 +166,32 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
 
     def action_endocs_send_registration(self):
-        """Send the registration notice again (or for the first time)."""
+        """Send the registration notice again (or for the first time), now."""
         self._endocs_send_registration(force=True)
 
     def _endocs_send_registration(self, force=False):
         """R-IN-6: one e-mail to the initiator with the number, the received
         time, when processing starts (off-hours), what intake data is missing
-        (R-IN-4) and why the request is not eligible (R-CON-2, R-CON-3)."""
+        (R-IN-4) and why the request is not eligible (R-CON-2, R-CON-3).
+
+        New requests queue it: «EnDocs: post queued notices» posts it right
+        after the commit, and only then is the request registered
+        (``endocs_registered_at``), so work cannot start before it went out
+        (3.5). ``force`` (the button) posts it at once."""
         todo = self.filtered(
             lambda t: t.partner_id and (force or not t.endocs_registered_at)
         )
         split = todo.filtered("endocs_parent_id")
-        (todo - split)._endocs_notify("endocs_support.mail_template_registration")
-        split._endocs_notify("endocs_support.mail_template_split")
-        if todo:
-            todo.sudo().endocs_registered_at = fields.Datetime.now()
+        for tickets, xmlid in (
+            (todo - split, REGISTRATION_NOTICES[0]),
+            (split, REGISTRATION_NOTICES[1]),
+        ):
+            tickets._endocs_notify(xmlid, queue=not force)
+
+    def _endocs_notice_posted(self, template):
+        super()._endocs_notice_posted(template)
+        if template.get_external_id().get(template.id) in REGISTRATION_NOTICES:
+            self.sudo().endocs_registered_at = fields.Datetime.now()
 
     def _endocs_check_registered(self):
         """3.5: work starts only after the registration notice went out."""

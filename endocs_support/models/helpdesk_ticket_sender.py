@@ -83,6 +83,7 @@ class HelpdeskTicket(models.Model):
                         or email,
                         "email": email.strip(),
                         "phone": ticket.endocs_contact_phone or False,
+                        "lang": ticket._endocs_desk_lang(),
                     }
                 )
             ticket.write(
@@ -91,6 +92,11 @@ class HelpdeskTicket(models.Model):
                     "partner_email": ticket.partner_email or partner.email,
                 }
             )
+
+    def _endocs_desk_lang(self):
+        """The language of a new contact: the support desk's (its company's)."""
+        company = self[:1].company_id or self.env.company
+        return company.partner_id.lang or self.env.lang
 
     @api.model
     def _endocs_create_from_api(self, payload):
@@ -164,6 +170,7 @@ class HelpdeskTicket(models.Model):
                 "phone": clean["contact_phone"],
                 "parent_id": org.id,
                 "type": "contact",
+                "lang": org.lang or self._endocs_desk_lang(),
             }
         )
         return contact, {}

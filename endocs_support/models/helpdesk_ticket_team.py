@@ -44,6 +44,12 @@ class HelpdeskTicketTeam(models.Model):
         default="close",
         required=True,
     )
+    endocs_notice_author_id = fields.Many2one(
+        "res.partner",
+        string="Notices signed by",
+        help="The author of the notices the customers get (registration, "
+        "questions, reminders, closures); empty: the company.",
+    )
     endocs_calendar_warning = fields.Char(
         string="Working time warning",
         compute="_compute_endocs_calendar_warning",

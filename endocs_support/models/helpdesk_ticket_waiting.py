@@ -157,7 +157,7 @@ class HelpdeskTicket(models.Model):
         return self.browse([row[0] for row in self.env.cr.fetchall()])
 
     def _endocs_send_reminders(self, now):
-        self._endocs_notify("endocs_support.mail_template_reminder")
+        self._endocs_notify("endocs_support.mail_template_reminder", queue=True)
         for ticket in self.sudo():
             interval = ticket.team_id._endocs_reminder_interval()
             next_at = ticket.endocs_next_reminder_at + interval
@@ -181,9 +181,10 @@ class HelpdeskTicket(models.Model):
             )
         to_close.endocs_delivery_method = "email"
         stages = to_close._endocs_stages("closed_no_reply")
-        for team, tickets in to_close.grouped("team_id").items():
-            tickets.stage_id = stages[team]
-        to_close._endocs_notify("endocs_support.mail_template_closed_no_reply")
+        for team, tickets in (
+            to_close.with_context(endocs_queue_notices=True).grouped("team_id").items()
+        ):
+            tickets.stage_id = stages[team]  # the stage's notice, queued
 
     def _endocs_actions_summary(self):
         """What was done on the request, for the closing message: the questions

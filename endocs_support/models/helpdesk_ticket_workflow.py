@@ -160,6 +160,7 @@ class HelpdeskTicket(models.Model):
             )
             moved._endocs_stage_changed(snapshot["roles"])
             moved.filtered("closed")._endocs_close_questions()
+            moved._endocs_stage_notices(snapshot["roles"])
         if "causes" in snapshot:
             self._endocs_cause_changed(snapshot["causes"])
 
@@ -256,6 +257,8 @@ class HelpdeskTicket(models.Model):
 
     def _endocs_message_posted(self, message):
         self.ensure_one()
+        if self.env.context.get("endocs_notice"):
+            return  # our own notice: neither an answer nor a response
         if self._endocs_is_customer_message(message):
             self._endocs_customer_replied(message)
         elif not self.endocs_first_response_at and self._endocs_is_staff_answer(
@@ -298,15 +301,19 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _endocs_author_is_staff(self, message):
-        """Whether the message's author is an internal user (OdooBot included)."""
-        users = message.author_id.with_context(active_test=False).user_ids
-        return any(not user.share for user in users)
+        """Whether the message's author is of the support desk: an internal user
+        (OdooBot included) or a company (the notices' author)."""
+        author = message.author_id.sudo()
+        users = author.with_context(active_test=False).user_ids
+        return any(not user.share for user in users) or bool(author.ref_company_ids)
 
     def _endocs_is_staff_answer(self, message):
-        """A message of a specialist to the customer (not a note): the first one
-        is the first response of the SLA."""
+        """A message of a specialist to the customer (not a note, not a notice
+        nor a bot's): the first one is the first response of the SLA."""
         if message.message_type != "comment" or (
             message.subtype_id and message.subtype_id.internal
         ):
             return False
-        return self._endocs_author_is_staff(message)
+        users = message.author_id.sudo().user_ids
+        root = self.env.ref("base.partner_root", raise_if_not_found=False)
+        return message.author_id != root and any(not user.share for user in users)

@@ -13,3 +13,4 @@ from . import test_hostile_mail
 from . import test_sla_trust
 from . import test_audit_trail
 from . import test_workflow_robust
+from . import test_smtp_capture

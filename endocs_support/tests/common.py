@@ -1,10 +1,13 @@
 # Copyright 2026 EnDocs
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
+from unittest.mock import patch
 
 from odoo.tests import new_test_user
 
 from odoo.addons.mail.tests.common import MailCommon
+
+from ..models.endocs_notice import EndocsNotice
 
 
 def create_organisations(env):
@@ -28,14 +31,35 @@ def create_organisations(env):
     return org, org2, subscription
 
 
+def posting_queued_notices_at_once():
+    """A patcher: the queued notices are posted as they are queued, as
+    «EnDocs: post queued notices» does right after the commit in production
+    (a test transaction never commits)."""
+    queue = EndocsNotice._endocs_queue
+
+    def queue_and_post(self, tickets, template):
+        notices = queue(self, tickets, template)
+        notices._endocs_post()
+        return notices
+
+    return patch.object(EndocsNotice, "_endocs_queue", queue_and_post)
+
+
 class EndocsCase(MailCommon):
     """Organisations, contacts, contracts and a support team shared by the
     intake, workflow and billing tests. ООО «Ромашка» (ED-1001) has a
-    subscription and a paid-support contract; АО «Вектор» (ED-2002) has none."""
+    subscription and a paid-support contract; АО «Вектор» (ED-2002) has none.
+
+    Queued notices are posted at once (``post_notices_at_once``); the tests of
+    the queue itself turn that off."""
+
+    post_notices_at_once = True
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        if cls.post_notices_at_once:
+            cls.startClassPatcher(posting_queued_notices_at_once())
         env = cls.env
         Partner = env["res.partner"]
         cls.org, cls.org2, cls.subscription = create_organisations(env)
@@ -45,6 +69,7 @@ class EndocsCase(MailCommon):
                 "email": "m.ivanova@romashka.ru",
                 "phone": "+7 495 123-45-67",
                 "parent_id": cls.org.id,
+                "lang": "ru_RU",
             }
         )
         cls.contact2 = Partner.create(
@@ -52,6 +77,7 @@ class EndocsCase(MailCommon):
                 "name": "Пётр Сидоров",
                 "email": "p.sidorov@vector.ru",
                 "parent_id": cls.org2.id,
+                "lang": "ru_RU",
             }
         )
         cls.paid_contract = env["endocs.support.contract"].create(
@@ -91,3 +117,10 @@ class EndocsCase(MailCommon):
         }
         vals.update(overrides)
         return vals
+
+    @classmethod
+    def post_notices(cls):
+        """What «EnDocs: post queued notices» does right after a commit: the
+        queued notices (registration, reminders, closures) posted."""
+        while cls.env["endocs.notice"]._cron_post_notices():
+            pass

@@ -18,7 +18,9 @@ class TestHostileMail(EndocsCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        domain = cls.env["mail.alias.domain"].create({"name": "endocs.ru"})
+        domain = cls.env["mail.alias.domain"].search(
+            [("name", "=", "endocs.ru")]
+        ) or cls.env["mail.alias.domain"].create({"name": "endocs.ru"})
         cls.env.company.alias_domain_id = domain
         cls.team.alias_id.alias_domain_id = domain
         cls.counter = 0

@@ -18,7 +18,9 @@ class TestMailIntake(EndocsCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.expected = json.loads((CORPUS / "expected.json").read_text())
-        domain = cls.env["mail.alias.domain"].create({"name": "endocs.ru"})
+        domain = cls.env["mail.alias.domain"].search(
+            [("name", "=", "endocs.ru")]
+        ) or cls.env["mail.alias.domain"].create({"name": "endocs.ru"})
         cls.env.company.alias_domain_id = domain
         cls.team.alias_id.alias_domain_id = domain
 

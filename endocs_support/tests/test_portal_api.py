@@ -101,6 +101,8 @@ class TestPortalApi(HttpCase):
         self.assertEqual(response.status_code, 302)
         ticket = self.Ticket.search([("name", "=", "Вопрос по маршрутам")])
         self.assertIn(f"/my/ticket/{ticket.id}", response.headers["Location"])
+        # registered once the scheduled action posted the queued notice
+        self.env["endocs.notice"]._cron_post_notices()
         self.assertTrue(ticket.endocs_registered_at)
 
     # ------------------------------------------------------------------
@@ -147,6 +149,7 @@ class TestPortalApi(HttpCase):
         self.assertEqual(ticket.endocs_scope, "all")
         self.assertTrue(body["processing_start"].endswith("Z"))
         self.assertEqual(body["off_hours"], ticket.endocs_off_hours)
+        self.env["endocs.notice"]._cron_post_notices()
         self.assertTrue(ticket.endocs_registered_at)
         # the same contact again: no duplicate contact
         response = self._api(self._payload(subject="Второй вопрос"))

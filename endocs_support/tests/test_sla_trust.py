@@ -43,8 +43,11 @@ class TestSlaTrust(EndocsCase):
                 "endocs_delivery_method": "email",
             }
         )
+        accept_before = ticket.endocs_accept_deadline
         self.medium.resolve_hours += 8
+        ticket.priority = "3"
         self.assertEqual(ticket.endocs_resolve_deadline, before)
+        self.assertEqual(ticket.endocs_accept_deadline, accept_before)
 
     @freeze_time("2025-10-13 07:00:00")
     def test_time_off_and_attendances_move_deadlines_r_wf_7(self):
@@ -134,6 +137,7 @@ class TestSlaTrust(EndocsCase):
             ticket.action_endocs_accept()
             ticket.priority = "2"
             self.Ticket._cron_endocs_sla()
+        self.assertTrue(ticket.endocs_accept_breached)
         breach = ticket.endocs_sla_breach_ids.filtered(lambda b: b.target == "accept")
         self.assertEqual(breach.event_at, datetime(2025, 10, 13, 9))
         self.assertEqual(len(ticket.endocs_sla_breach_ids), 1)

@@ -37,6 +37,9 @@ class TestSpecialistTour(HttpCase):
                 "description": "<p>Не проходит маршрут согласования.</p>",
             }
         )
+        self.assertFalse(ticket.endocs_registered_at, "queued, not yet registered")
+        # the scheduled action posts the queued notice right after the commit
+        env["endocs.notice"]._cron_post_notices()
         self.assertTrue(ticket.endocs_registered_at)
         self.start_tour(
             f"/odoo/action-helpdesk_mgmt.helpdesk_ticket_action/{ticket.id}",

@@ -48,7 +48,12 @@ class TestWaitingConcurrency(BaseCase):
                 }
             )
             contact = env["res.partner"].create(
-                {"name": "Concurrency", "email": "cc@example.com", "parent_id": org.id}
+                {
+                    "name": "Concurrency",
+                    "email": "cc@example.com",
+                    "parent_id": org.id,
+                    "lang": "ru_RU",
+                }
             )
             team = env.ref("endocs_support.helpdesk_team_support")
             waiting = env["helpdesk.ticket"]._endocs_stage("waiting_customer")
@@ -127,6 +132,11 @@ class TestWaitingConcurrency(BaseCase):
         self._check_each_once()
 
     def _check_each_once(self):
+        with self._connect() as cr:
+            # the notices the runs queued, posted by their scheduled action
+            while self._env(cr)["endocs.notice"]._cron_post_notices():
+                cr.commit()  # pylint: disable=invalid-commit
+            cr.commit()  # pylint: disable=invalid-commit
         with self._connect() as cr:
             env = self._env(cr)
             tickets = env["helpdesk.ticket"].browse(self.ticket_ids)

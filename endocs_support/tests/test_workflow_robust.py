@@ -7,12 +7,13 @@ on its local date (R-CON-1)."""
 from datetime import date, datetime
 from unittest.mock import patch
 
+from odoo.exceptions import UserError
 from odoo.tests import freeze_time
 
 from .common import EndocsCase
 
 
-class TestWorkflowRobust(EndocsCase):
+class RobustCase(EndocsCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -32,6 +33,8 @@ class TestWorkflowRobust(EndocsCase):
         self.env.flush_all()
         return self.env.cr.sql_log_count - before
 
+
+class TestWorkflowRobust(RobustCase):
     @freeze_time("2025-10-13 07:00:00")  # Monday 10:00 Moscow
     def test_created_waiting_starts_the_clocks_r_wf_3(self):
         ticket = self._tickets(1, stage_id=self.waiting.id)
@@ -47,6 +50,7 @@ class TestWorkflowRobust(EndocsCase):
         )
         with freeze_time("2025-10-13 07:00:00"):
             ticket = self._tickets(1, stage_id=own_waiting.id)
+        self.assertEqual(len(ticket.endocs_pause_ids), 1)
         self.assertFalse(ticket.endocs_pause_ids.date_to)
         with freeze_time("2025-10-13 09:00:00"):
             # helpdesk_mgmt's _compute_stage_id moves it to a stage of team2
@@ -73,6 +77,7 @@ class TestWorkflowRobust(EndocsCase):
             with patch.object(Ticket, "_endocs_send_reminders", breaks_on_bad):
                 self.assertEqual(self.Ticket._cron_endocs_waiting(), 2)
                 self.assertEqual(self.Ticket._cron_endocs_waiting(), 0)
+            self.env["endocs.notice"]._cron_post_notices()
         self.assertEqual(tickets.mapped("endocs_reminder_count"), [0, 1, 1])
         self.assertIn("template cannot be rendered", bad.endocs_cron_error)
         self.assertEqual(bad.endocs_next_reminder_at, datetime(2025, 10, 20, 7))
@@ -103,21 +108,6 @@ class TestWorkflowRobust(EndocsCase):
         self.assertEqual(tickets.mapped("endocs_sla_breached"), [False, True])
         self.assertTrue(tickets[0].endocs_cron_error)
 
-    def test_waiting_cron_queries_stay_flat_r_rel_1(self):
-        with freeze_time("2025-10-13 07:00:00"):
-            few = self._tickets(4, stage_id=self.waiting.id)
-        with freeze_time("2025-10-20 07:05:00"), self.mock_mail_gateway():
-            small = self._queries(self.Ticket._cron_endocs_waiting)
-        self.assertEqual(few.mapped("endocs_reminder_count"), [1] * 4)
-        few.stage_id = self.Ticket._endocs_stage("in_progress")  # answered
-        with freeze_time("2025-10-27 07:00:00"):
-            many = self._tickets(16, stage_id=self.waiting.id)
-        with freeze_time("2025-11-03 07:05:00"), self.mock_mail_gateway():
-            large = self._queries(self.Ticket._cron_endocs_waiting)
-        self.assertEqual(many.mapped("endocs_reminder_count"), [1] * 16)
-        # four times the requests: less than a query more per extra request
-        self.assertLess(large - small, len(many) - len(few), (small, large))
-
     def test_accept_moves_each_request_to_its_team_stage_r_wf_1(self):
         own = self.Ticket._endocs_stage("in_progress").copy(
             {"name": "В работе (внедрение)", "team_ids": [(6, 0, self.team2.ids)]}
@@ -130,10 +120,12 @@ class TestWorkflowRobust(EndocsCase):
         self.assertNotEqual(first.stage_id, own)
 
     def test_accept_queries_stay_flat_r_rel_1(self):
-        few, many = self._tickets(3), self._tickets(12)
+        warm, few, many = self._tickets(2), self._tickets(12), self._tickets(48)
+        self._queries(warm.action_endocs_accept)  # caches of the first call
         small = self._queries(few.action_endocs_accept)
         large = self._queries(many.action_endocs_accept)
-        self.assertLess(large - small, len(many) - len(few), (small, large))
+        # helpdesk_mgmt's stage compute asked once per request before
+        self.assertLessEqual(large - small, 2, (small, large))
 
     def test_closing_closes_the_open_questions_r_wf_2(self):
         ticket = self._tickets(1)
@@ -174,3 +166,54 @@ class TestWorkflowRobust(EndocsCase):
         self.assertEqual(
             ticket._endocs_terms().on_date, date(2026, 1, 1), "the Moscow date"
         )
+
+
+class TestQueuedNotices(RobustCase):
+    """R-REL-1, R-UX-2: the scheduled actions queue their notices, posted by
+    «EnDocs: post queued notices» right after the commit."""
+
+    post_notices_at_once = False
+
+    def test_waiting_cron_queries_stay_flat_r_rel_1(self):
+        """A guard against queries per request in the batch (R-WF-3 too:
+        requests created waiting get their reminders)."""
+        with freeze_time("2025-10-13 07:00:00"):
+            few = self._tickets(4, stage_id=self.waiting.id)
+        self.assertTrue(all(few.mapped("endocs_next_reminder_at")))
+        with freeze_time("2025-10-20 07:05:00"), self.mock_mail_gateway():
+            small = self._queries(self.Ticket._cron_endocs_waiting)
+        self.assertEqual(few.mapped("endocs_reminder_count"), [1] * 4)
+        few.stage_id = self.Ticket._endocs_stage("in_progress")  # answered
+        with freeze_time("2025-10-27 07:00:00"):
+            many = self._tickets(16, stage_id=self.waiting.id)
+        with freeze_time("2025-11-03 07:05:00"), self.mock_mail_gateway():
+            large = self._queries(self.Ticket._cron_endocs_waiting)
+        self.assertEqual(many.mapped("endocs_reminder_count"), [1] * 16)
+        # four times the requests: less than a query more per extra request
+        self.assertLess(large - small, len(many) - len(few), (small, large))
+        # the reminders were queued; their scheduled action posts them
+        self.post_notices()
+        reminders = self.env["mail.mail"].search(
+            [("res_id", "in", many.ids), ("subject", "ilike", "Напоминание")]
+        )
+        self.assertEqual(len(reminders), 16)
+
+    def test_registered_once_the_queued_notice_is_posted_r_in_6(self):
+        ticket = self._tickets(1)
+        self.assertFalse(ticket.endocs_registered_at)
+        self.assertEqual(self.env["endocs.notice"].search([]).ticket_id, ticket)
+        with self.assertRaises(UserError):
+            ticket.action_endocs_accept()  # 3.5: not before the notice
+        cron = self.env.ref("endocs_support.ir_cron_post_notices")
+        triggers = (
+            self.env["ir.cron.trigger"].sudo().search([("cron_id", "=", cron.id)])
+        )
+        self.assertTrue(triggers, "triggered to run right after the commit")
+        self.assertEqual(self.env["endocs.notice"]._cron_post_notices(), 1)
+        self.assertTrue(ticket.endocs_registered_at)
+        self.assertFalse(self.env["endocs.notice"].search([]))
+        notice = ticket.message_ids.filtered(
+            lambda m: m.subject and "зарегистрирован" in m.subject
+        )
+        self.assertEqual(len(notice), 1)
+        ticket.action_endocs_accept()

@@ -1,7 +1,5 @@
 # Copyright 2026 EnDocs
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from markupsafe import Markup
-
 from odoo import fields, models
 from odoo.exceptions import UserError
 
@@ -45,25 +43,9 @@ class EndocsTicketWaitWizard(models.TransientModel):
             self.env["endocs.info.request"].sudo().create(
                 {"ticket_id": ticket.id, "kind": self.kind, "question": self.message}
             )
-            text = self.env._(
-                "<p>Request %(number)s: the specialist asks for the following "
-                "(regulation 2.6). Please answer by replying to this message:</p>"
-                "<p>%(message)s</p>"
-            )
+            ticket._endocs_notify("endocs_support.mail_template_question")
         else:
             ticket.endocs_third_party_awaited = self.message
-            text = self.env._(
-                "<p>Request %(number)s depends on a third party (regulation 3.9). "
-                "We are waiting for: %(message)s. We will let you know as soon as "
-                "it arrives.</p>"
-            )
-        # the template is ours, the specialist's words are escaped into it
-        body = Markup(text) % {"number": ticket.number, "message": self.message}
-        ticket.message_post(
-            body=body,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-            partner_ids=ticket.partner_id.ids,
-        )
+            ticket._endocs_notify("endocs_support.mail_template_third_party")
         ticket.stage_id = stage
         return {"type": "ir.actions.act_window_close"}

@@ -33,6 +33,7 @@ class TestActionsSummary(EndocsCase):
             ticket.stage_id = ticket._endocs_stage("waiting_customer")
         with freeze_time("2025-10-20 09:01:00"), self.mock_mail_gateway():
             self.Ticket._cron_endocs_waiting()
+            self.env["endocs.notice"]._cron_post_notices()
         self.assertEqual(ticket.endocs_stage_role, "closed_no_reply")
         self.assertIn("Анализ журнала ошибок", ticket.endocs_resolution)
         self.assertIn("0.75", ticket.endocs_resolution)
