@@ -41,27 +41,36 @@ class HelpdeskTicket(models.Model):
         """Post the template to each request's customer through Odoo's mail
         machinery: rendered in the customer's language, in the company's mail
         layout with the button that opens the request, sent by the support desk
-        (never the customer, never OdooBot)."""
-        # the composer takes one author for all its records
-        for (author, email_from), group in self.grouped(
-            lambda t: (t._endocs_notice_author(), t._endocs_notice_from())
-        ).items():
-            # rendered as the desk: the templates call the notices' helpers,
-            # which Odoo's restricted template rendering refuses to users;
-            # queued, the mail queue sends them (no SMTP wait in the request);
-            # nobody becomes a follower by a notice of the desk
-            notice = group.sudo().with_context(
-                endocs_notice=True,
-                mail_notify_force_send=False,
-                mail_create_nosubscribe=True,
-            )
-            notice.message_post_with_source(
-                template,
+        (never the customer, never OdooBot).
+
+        The template is rendered for all the requests at once (Odoo's batch
+        rendering, ``_generate_template``: each body compiled once per
+        language), then posted on each with ``message_post``: the followers,
+        the notification and the queued e-mail are Odoo's."""
+        # rendered as the desk: the templates call the notices' helpers,
+        # which Odoo's restricted template rendering refuses to users
+        rendered = template.sudo()._generate_template(
+            self.ids, ("subject", "body_html", "reply_to")
+        )
+        # queued, the mail queue sends them (no SMTP wait in the request);
+        # nobody becomes a follower by a notice of the desk
+        tickets = self.sudo().with_context(
+            endocs_notice=True,
+            mail_notify_force_send=False,
+            mail_create_nosubscribe=True,
+        )
+        for ticket in tickets:
+            values = rendered[ticket.id]
+            ticket.message_post(
+                body=values["body_html"],
+                subject=values["subject"],
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
+                author_id=ticket._endocs_notice_author().id,
+                email_from=ticket._endocs_notice_from(),
+                reply_to=values.get("reply_to") or False,
+                partner_ids=ticket.partner_id.ids,
                 email_layout_xmlid="mail.mail_notification_layout",
-                author_id=author.id,
-                email_from=email_from,
             )
         self._endocs_notice_posted(template)
 
