@@ -54,10 +54,12 @@ class HelpdeskTicket(models.Model):
 
     def _endocs_after_write(self, vals, snapshot):
         """React to a write (extended by each concern)."""
+        return None
 
     def _endocs_notice_posted(self, template):
         """``template`` was posted to these requests' customers (extended by the
         concerns a notice completes, e.g. registration)."""
+        return None
 
     def _endocs_postprocess_new(self):
         """Every new request: a contact to write to, its clocks started for the

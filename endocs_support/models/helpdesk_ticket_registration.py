@@ -189,9 +189,10 @@ class HelpdeskTicket(models.Model):
             tickets._endocs_notify(xmlid, queue=not force)
 
     def _endocs_notice_posted(self, template):
-        super()._endocs_notice_posted(template)
+        res = super()._endocs_notice_posted(template)
         if template.get_external_id().get(template.id) in REGISTRATION_NOTICES:
             self.sudo().endocs_registered_at = fields.Datetime.now()
+        return res
 
     def _endocs_check_registered(self):
         """3.5: work starts only after the registration notice went out."""

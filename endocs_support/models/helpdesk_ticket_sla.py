@@ -91,7 +91,9 @@ class HelpdeskTicket(models.Model):
     @api.depends("priority", "team_id")
     def _compute_endocs_sla_policy_id(self):
         policies = (
-            self.env["endocs.sla.policy"].with_context(active_test=True).search([])
+            self.env["endocs.sla.policy"]
+            .with_context(active_test=True)
+            .search([("priority", "in", list(set(self.mapped("priority"))))])
         )
         for ticket in self:
             ticket.endocs_sla_policy_id = policies._endocs_policy_for(
@@ -154,9 +156,10 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
 
     def _endocs_after_write(self, vals, snapshot):
-        super()._endocs_after_write(vals, snapshot)
+        res = super()._endocs_after_write(vals, snapshot)
         if SLA_EVENT_FIELDS.intersection(vals):
             self._endocs_record_breaches()
+        return res
 
     def _endocs_sla_events(self):
         """``{target: moment of its event or False}``."""

@@ -152,7 +152,7 @@ class HelpdeskTicket(models.Model):
         return snapshot
 
     def _endocs_after_write(self, vals, snapshot):
-        super()._endocs_after_write(vals, snapshot)
+        res = super()._endocs_after_write(vals, snapshot)
         if "roles" in snapshot:
             # reading the role runs helpdesk_mgmt's pending stage compute
             moved = self.filtered(
@@ -163,6 +163,7 @@ class HelpdeskTicket(models.Model):
             moved._endocs_stage_notices(snapshot["roles"])
         if "causes" in snapshot:
             self._endocs_cause_changed(snapshot["causes"])
+        return res
 
     def _endocs_cause_changed(self, causes_before):
         """R-WF-5: third-party software or hardware causes get the regulation's

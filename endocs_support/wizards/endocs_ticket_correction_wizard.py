@@ -27,7 +27,7 @@ class EndocsTicketCorrectionWizard(models.TransientModel):
     ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade")
     moment = fields.Selection(MOMENTS, string="What to correct", required=True)
     pause_id = fields.Many2one(
-        "endocs.sla.pause", string="Pause", domain="[('ticket_id', '=', ticket_id)]"
+        "endocs.sla.pause", domain="[('ticket_id', '=', ticket_id)]"
     )
     value = fields.Datetime(string="Correct value")
     reason = fields.Text(required=True)
