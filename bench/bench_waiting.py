@@ -110,7 +110,7 @@ def run(env):
         f"{posted / seconds:.0f} notices/s ({seconds / posted * 1e3:.1f} ms each)",
         "ratio": "-",
         "target": "for the record",
-        "ok": posted == min(300, queued) and queued == N,
+        "ok": posted == min(300, queued) and queued >= N,
     }
 
 
