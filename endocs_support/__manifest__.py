@@ -19,6 +19,7 @@
         "data/helpdesk_data.xml",
         "data/helpdesk_stage_data.xml",
         "data/endocs_sla_policy_data.xml",
+        "data/mail_message_subtype_data.xml",
         "data/mail_template_data.xml",
         "wizards/endocs_ticket_correction_wizard_views.xml",
         "views/resource_calendar_views.xml",

@@ -65,7 +65,7 @@ class HelpdeskTicket(models.Model):
                 body=values["body_html"],
                 subject=values["subject"],
                 message_type="comment",
-                subtype_xmlid="mail.mt_comment",
+                subtype_xmlid="endocs_support.mt_notice",
                 author_id=ticket._endocs_notice_author().id,
                 email_from=ticket._endocs_notice_from(),
                 reply_to=values.get("reply_to") or False,

@@ -184,3 +184,17 @@ class TestCustomerMail(SMTPCaptureMixin, HttpCase, EndocsCase):
         self.assertIn(
             "Способ предоставления решения: Электронная почта", received[0].html
         )
+
+    def test_the_notice_goes_to_the_customer_not_to_the_followers_r_ux_2(self):
+        ticket = self._new_ticket()
+        ticket.message_subscribe(partner_ids=self.specialist.partner_id.ids)
+        self.smtp_send_queued(ticket)
+        ticket.endocs_cause_class = "hardware"
+        received = self._received(ticket)
+        self.assertEqual(
+            [m.rcpt_tos for m in received], [["m.ivanova@romashka.ru"]], "one e-mail"
+        )
+        notice = ticket.message_ids.filtered(
+            lambda m: m.subject == received[0]["Subject"]
+        )
+        self.assertFalse(notice.subtype_id.internal, "the portal shows it")
