@@ -88,6 +88,10 @@ class TestCustomerMail(SMTPCaptureMixin, HttpCase, EndocsCase):
         self.assertEqual(page.status_code, 200)
         self.assertIn(f"/my/ticket/{ticket.id}", page.url)
         self.assertIn(ticket.number, page.text)
+        # the page tells the times as the notice does: the calendar's zone, named
+        received = ticket._endocs_format_moment(ticket.endocs_received_at)
+        self.assertIn("(МСК)", received)
+        self.assertIn(received, page.text)
         self.authenticate(other.login, other.login)
         page = self.url_open(f"/my/ticket/{ticket.id}")
         self.assertNotIn(ticket.number, page.text)
