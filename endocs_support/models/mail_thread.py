@@ -63,13 +63,16 @@ class MailThread(models.AbstractModel):
             thread_id=thread_id,
             custom_values=custom_values,
         )
-        if self._endocs_is_own_address(message_dict.get("email_from")):
+        ours = [route for route in routes if route[0] == "helpdesk.ticket"]
+        if ours and self._endocs_is_own_address(message_dict.get("email_from")):
             _logger.info(
-                "Message %s comes from our own address %s: ignored (mail loop)",
+                "Message %s comes from our own address %s: not routed to a "
+                "request (mail loop)",
                 message_dict.get("message_id"),
                 message_dict.get("email_from"),
             )
-            return []
+            # the other models' routes are theirs (R-ECO-1)
+            return [route for route in routes if route[0] != "helpdesk.ticket"]
         if not is_automatic(
             message, message_dict.get("subject"), message_dict.get("email_from")
         ):

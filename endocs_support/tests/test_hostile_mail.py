@@ -5,6 +5,8 @@ is either registered as a request (nothing lost) or ignored when it is
 automatic — never a traceback, never more than one reply, never a reply to a
 machine."""
 
+import email
+import email.policy
 from email.message import EmailMessage
 
 from odoo.tools import mute_logger
@@ -153,3 +155,24 @@ class TestHostileMail(EndocsCase):
         created, sent = self._process(echo)
         self.assertEqual(created, 0, "our own notice is not a new request")
         self.assertEqual(sent, 0, "no reply storm")
+
+    def test_own_address_guard_only_for_requests_r_eco_1(self):
+        """R-ECO-1: mail from one of our addresses is a loop for the support
+        desk only; another model's route stays as Odoo made it."""
+        raw = self._raw(
+            sender=ALIAS,
+            build=lambda msg: msg.replace_header("To", "archive@elsewhere.example"),
+        )
+        Thread = self.env["mail.thread"]
+        message = email.message_from_bytes(raw, policy=email.policy.SMTP)
+        msg_dict = Thread.message_parse(message)
+        partner = self.env["res.partner"].create({"name": "Архив входящих"})
+        routes = Thread.message_route(
+            message, msg_dict, model="res.partner", thread_id=partner.id
+        )
+        self.assertEqual([route[:2] for route in routes], [("res.partner", partner.id)])
+        # the same to the support alias: a loop, no request
+        message.replace_header("To", ALIAS)
+        msg_dict = Thread.message_parse(message)
+        routes = Thread.message_route(message, msg_dict, model="helpdesk.ticket")
+        self.assertEqual(routes, [])

@@ -108,7 +108,7 @@ class AccountAnalyticLine(models.Model):
                 )
             )
         if any(field in values for field in LOCKED_FIELDS) and any(
-            not line._is_not_billed() for line in self
+            not line._is_not_billed() for line in self.filtered("endocs_contract_id")
         ):
             raise UserError(
                 self.env._("You cannot modify timesheets that are already invoiced.")
@@ -117,9 +117,12 @@ class AccountAnalyticLine(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_endocs_invoiced(self):
-        """sale_timesheet only protects lines of posted invoices; time on a draft
-        invoice is invoiced too (R-BILL-2)."""
-        if any(not line._is_not_billed() for line in self):
+        """sale_timesheet only protects lines of posted invoices; paid-support
+        time on a draft invoice is invoiced too (R-BILL-2). Other timesheets
+        keep sale_timesheet's own rule (R-ECO-1)."""
+        if any(
+            not line._is_not_billed() for line in self.filtered("endocs_contract_id")
+        ):
             raise UserError(
                 self.env._(
                     "You cannot remove a timesheet that has already been invoiced."

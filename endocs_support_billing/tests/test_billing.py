@@ -161,6 +161,29 @@ class TestInvoicing(BillingCase):
         self.assertEqual(line.endocs_billable_hours, 0.5)
         self.assertEqual(other.endocs_billable_hours, 0.5)
 
+    def test_other_timesheets_keep_sale_timesheets_rule_r_eco_1(self):
+        """A timesheet that is not paid support (another project, no contract)
+        on a draft invoice is sale_timesheet's business: deleting it is allowed
+        as without our addons; only paid-support time is locked on a draft."""
+        ticket = self.paid_ticket()
+        self.log(ticket, 20, D1)
+        invoice = self.invoice_period(*OCT, post=False)
+        project = self.env["project.project"].create({"name": "Внедрение"})
+        other = self.Line.create(
+            {
+                "name": "Работы по внедрению",
+                "project_id": project.id,
+                "employee_id": self.employee.id,
+                "unit_amount": 1.0,
+                "date": D1,
+            }
+        )
+        other.timesheet_invoice_id = invoice
+        self.assertFalse(other.endocs_contract_id)
+        other.write({"unit_amount": 2.0})
+        other.unlink()
+        self.assertFalse(other.exists())
+
     def test_credit_note_releases_the_time_r_bill_2(self):
         ticket = self.paid_ticket()
         lines = self.log(ticket, 45, D1) | self.log(ticket, 5, D2)
