@@ -69,4 +69,5 @@ class EndocsBatchMixin(models.AbstractModel):
 
     def action_endocs_retry(self):
         """Let the scheduled actions take the record again."""
+        self.check_access("write")
         self.sudo().endocs_cron_error = False

@@ -46,3 +46,6 @@ class EndocsCalendarDay(models.Model):
         help="Days loaded from the production calendar are updated by the "
         "synchronisation; manual days are left alone.",
     )
+
+    def _endocs_calendars(self):
+        return self.calendar_id

@@ -5,15 +5,9 @@ from odoo.exceptions import ValidationError
 
 from .helpdesk_ticket_intake import PRIORITIES
 
-#: what decides which requests a policy applies to and their deadlines
-CLOCK_FIELDS = {
-    "active",
-    "priority",
-    "team_ids",
-    "accept_hours",
-    "response_hours",
-    "resolve_hours",
-}
+#: what decides which requests a policy applies to (its hours are dependencies
+#: of the deadlines: Odoo recomputes those)
+CLOCK_FIELDS = {"active", "priority", "team_ids"}
 
 
 class EndocsSlaPolicy(models.Model):

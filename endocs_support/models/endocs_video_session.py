@@ -67,8 +67,6 @@ class EndocsVideoSession(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         sessions = super().create(vals_list)
-        for session in sessions:
-            session.ticket_id._endocs_notify(
-                "endocs_support.mail_template_video_session"
-            )
+        # one notice per request, about its latest session
+        sessions.ticket_id._endocs_notify("endocs_support.mail_template_video_session")
         return sessions

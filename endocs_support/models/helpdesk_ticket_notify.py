@@ -50,7 +50,7 @@ class HelpdeskTicket(models.Model):
         # rendered as the desk: the templates call the notices' helpers,
         # which Odoo's restricted template rendering refuses to users
         rendered = template.sudo()._generate_template(
-            self.ids, ("subject", "body_html", "reply_to")
+            self.ids, ("subject", "body_html", "email_from", "reply_to", "partner_to")
         )
         # queued, the mail queue sends them (no SMTP wait in the request);
         # nobody becomes a follower by a notice of the desk
@@ -67,9 +67,9 @@ class HelpdeskTicket(models.Model):
                 message_type="comment",
                 subtype_xmlid="endocs_support.mt_notice",
                 author_id=ticket._endocs_notice_author().id,
-                email_from=ticket._endocs_notice_from(),
+                email_from=values.get("email_from") or ticket._endocs_notice_from(),
                 reply_to=values.get("reply_to") or False,
-                partner_ids=ticket.partner_id.ids,
+                partner_ids=values.get("partner_ids") or ticket.partner_id.ids,
                 email_layout_xmlid="mail.mail_notification_layout",
             )
         self._endocs_notice_posted(template)

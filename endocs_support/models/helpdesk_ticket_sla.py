@@ -247,13 +247,19 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _endocs_recompute_clocks(self):
+    def _endocs_recompute_clocks(self, calendars=None):
         """The open requests follow a change of the SLA policies or of working
         time (a calendar, its attendances, time off, special days): their
-        policy, processing start and deadlines are computed again."""
+        policy, processing start and deadlines are computed again — of the
+        requests on ``calendars`` (a ``resource.calendar`` recordset), or of all
+        when None."""
         open_tickets = self.with_context(active_test=False).search(
             [("closed", "=", False)]
         )
+        if calendars is not None:
+            open_tickets = open_tickets.filtered(
+                lambda t: t._endocs_calendar() in calendars
+            )
         if not open_tickets:
             return
         for name in CLOCK_FIELDS:

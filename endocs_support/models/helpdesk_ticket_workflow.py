@@ -315,6 +315,5 @@ class HelpdeskTicket(models.Model):
             message.subtype_id and message.subtype_id.internal
         ):
             return False
-        users = message.author_id.sudo().user_ids
         root = self.env.ref("base.partner_root", raise_if_not_found=False)
-        return message.author_id != root and any(not user.share for user in users)
+        return message.author_id != root and self._endocs_author_is_staff(message)

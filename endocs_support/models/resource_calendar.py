@@ -70,6 +70,9 @@ class ResourceCalendar(models.Model):
     # Working-time engine
     # ------------------------------------------------------------------
 
+    def _endocs_calendars(self):
+        return self
+
     def _working_time(self):
         """The working-time engine of this calendar
         (:class:`~odoo.addons.endocs_support.tools.worktime.WorkingTime`), cached
@@ -197,15 +200,17 @@ class ResourceCalendar(models.Model):
         :return: ``{"created": n, "updated": n, "removed": n}``
         """
         years = sorted(set(covered_years() if years is None else years))
+        # the open requests follow once, at the end, not at every day written
+        deferred = self.with_context(endocs_defer_clocks=True)
         production = russian_production_calendar(years)
         first, last = date(years[0], 1, 1), date(years[-1], 12, 31)
         counts = dict.fromkeys(("created", "updated", "removed"), 0)
         # nothing is written when nothing changed: each write of a working-time
         # source drops the cached engines and moves the open requests' clocks
-        unflagged = self.filtered(lambda cal: not cal.endocs_production_calendar)
+        unflagged = deferred.filtered(lambda cal: not cal.endocs_production_calendar)
         if unflagged:
             unflagged.endocs_production_calendar = True
-        for calendar in self:
+        for calendar in deferred:
             calendar._endocs_sync_leaves(production.non_working, first, last, counts)
             calendar._endocs_sync_days(
                 {
@@ -217,6 +222,8 @@ class ResourceCalendar(models.Model):
                 last,
                 counts,
             )
+        if any(counts.values()):
+            self.env["helpdesk.ticket"]._endocs_recompute_clocks(self)
         return counts
 
     def _endocs_production_years(self):

@@ -6,3 +6,6 @@ from odoo import models
 class ResourceCalendarAttendance(models.Model):
     _name = "resource.calendar.attendance"
     _inherit = ["resource.calendar.attendance", "endocs.working.time.source"]
+
+    def _endocs_calendars(self):
+        return self.calendar_id

@@ -20,3 +20,11 @@ class ResourceCalendarLeaves(models.Model):
         help="Set on the non-working days loaded from the Russian production "
         "calendar: the synchronisation updates these and leaves others alone.",
     )
+
+    def _endocs_calendars(self):
+        """Time off of one employee feeds no engine; a leave of no calendar is
+        every calendar's."""
+        own = self.filtered(lambda leave: not leave.resource_id)
+        if any(not leave.calendar_id for leave in own):
+            return None
+        return own.calendar_id

@@ -165,3 +165,43 @@ class TestTrailRecordRules(EndocsCase):
         Contract = self.env["endocs.support.contract"].with_user(self.specialist)
         self.assertNotIn(contract, Contract.search([]))
         self.assertIn(self.subscription, Contract.search([]))
+
+
+class TestCorrectionJudgesBreachesAgain(EndocsCase):
+    def test_corrected_acceptance_judges_its_breach_again_r_wf_7(self):
+        """An outage recorded the acceptance late: the breach it caused goes
+        when a manager corrects the moment, and comes back if it really was
+        late."""
+        manager = new_test_user(
+            self.env,
+            login="endocs_breach_manager",
+            groups="base.group_user,helpdesk_mgmt.group_helpdesk_manager",
+        )
+        with freeze_time("2025-10-13 07:00:00"):  # Monday 10:00 Moscow
+            ticket = self.Ticket.create(self.intake_vals(priority="3"))  # 1 h
+        with freeze_time("2025-10-13 09:00:00"):
+            ticket.action_endocs_accept()
+        self.assertTrue(ticket.endocs_accept_breached)
+
+        def correct(value):
+            wizard = (
+                self.env["endocs.ticket.correction.wizard"]
+                .with_user(manager)
+                .create(
+                    {
+                        "ticket_id": ticket.id,
+                        "moment": "endocs_accepted_at",
+                        "value": value,
+                        "reason": "Сбой записи",
+                    }
+                )
+            )
+            wizard.action_apply()
+
+        with freeze_time("2025-10-13 09:30:00"):
+            correct(datetime(2025, 10, 13, 7, 40))
+            self.assertFalse(ticket.endocs_accept_breached)
+            correct(datetime(2025, 10, 13, 8, 30))
+        self.assertTrue(ticket.endocs_accept_breached)
+        accept = ticket.endocs_sla_breach_ids.filtered(lambda b: b.target == "accept")
+        self.assertEqual(accept.event_at, datetime(2025, 10, 13, 8, 30))

@@ -5,6 +5,14 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+#: the SLA targets whose breaches a corrected moment decides
+TARGETS = {
+    "endocs_received_at": ("accept", "response", "resolve"),
+    "endocs_accepted_at": ("accept",),
+    "endocs_first_response_at": ("response",),
+    "pause_from": ("accept", "response", "resolve"),
+    "pause_to": ("accept", "response", "resolve"),
+}
 #: the moments of the audit trail a support manager may correct
 MOMENTS = [
     ("endocs_received_at", "Received"),
@@ -60,6 +68,14 @@ class EndocsTicketCorrectionWizard(models.TransientModel):
             field, record = self.moment, ticket
         old = record[field]
         record.sudo().write({field: self.value or False})
+        # the breaches this moment decided are judged again on the corrected
+        # trail: the one case where a logged breach may go
+        targets = TARGETS.get(self.moment, ())
+        breaches = ticket.sudo().endocs_sla_breach_ids.filtered(
+            lambda b: b.target in targets
+        )
+        breaches.unlink()
+        ticket._endocs_record_breaches()
         label = dict(self._fields["moment"]._description_selection(self.env))[
             self.moment
         ]

@@ -57,6 +57,7 @@ class EndocsTicketSplitWizard(models.TransientModel):
     def action_split(self):
         self.ensure_one()
         ticket = self.ticket_id
+        ticket.check_access("write")  # the user's own right, before the sudo
         # the link to the original is the workflow's (an audit-trail field)
         new = ticket.sudo().copy(
             {

@@ -31,6 +31,7 @@ class EndocsTicketWaitWizard(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         ticket = self.ticket_id
+        ticket.check_access("write")  # the user's own right, before the sudo
         ticket._endocs_check_registered()
         role = (
             "waiting_customer" if self.reason == "customer" else "waiting_third_party"
