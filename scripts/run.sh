@@ -4,8 +4,9 @@
 # unless something listens there already (`make mails` lists what arrived).
 source "$(dirname "$0")/common.sh"
 require_odoo
-prepare_demo_db
+# the sink first: the demo's installation already sends mail
 smtp_sink_start
+prepare_demo_db
 demo_mail_setup
 say "Odoo on http://localhost:$(conf_get http_port) — database $DEMO_DB (logins: see README). Ctrl-C stops it."
 exec "$VENV_PY" "$ODOO_BIN" -c "$ODOO_CONF" --addons-path="$(addons_path)" -d "$DEMO_DB" --db-filter="^${DEMO_DB}\$" "$@"

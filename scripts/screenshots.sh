@@ -5,6 +5,7 @@
 # Re-runnable; writes docs/screenshots/*.png.
 source "$(dirname "$0")/common.sh"
 require_odoo
+smtp_sink_start  # the demo's installation sends mail
 prepare_demo_db
 port="${ENDOCS_SHOT_PORT:-8079}"
 xmlid() {  # res_id of module.name

@@ -202,3 +202,34 @@ class TestCustomerMail(SMTPCaptureMixin, HttpCase, EndocsCase):
             lambda m: m.subject == received[0]["Subject"]
         )
         self.assertFalse(notice.subtype_id.internal, "the portal shows it")
+
+    def test_texts_follow_the_team_and_its_calendar_r_ux_2(self):
+        """Another calendar or setting gives another text: nothing of the hours
+        or the days is written in the template."""
+        calendar = self.env.ref("endocs_support.resource_calendar_support_msk").copy(
+            {"name": "Поддержка Екатеринбург", "tz": "Asia/Yekaterinburg"}
+        )
+        calendar.attendance_ids.filtered(lambda a: a.dayofweek == "4").unlink()
+        self.team.write(
+            {
+                "resource_calendar_id": calendar.id,
+                "endocs_reminder_days": 3,
+                "endocs_timeout_days": 8,
+            }
+        )
+        with freeze_time("2026-01-15 15:00:00"):  # Thursday 20:00 in Yekaterinburg
+            ticket = self._new_ticket()
+        (registration,) = self._received(ticket)
+        self.assertIn(
+            "понедельник–четверг 10:00–13:00, 14:00–19:00 (МСК+2)", registration.html
+        )
+        self.assertIn("Получен: 15.01.2026 20:00 (МСК+2)", registration.html)
+        ticket.action_endocs_accept()
+        self.smtp_send_queued(ticket)
+        wizard = self.env["endocs.ticket.wait.wizard"].create(
+            {"ticket_id": ticket.id, "message": "Версия браузера?"}
+        )
+        wizard.action_confirm()
+        (question,) = self._received(ticket)
+        self.assertIn("мы напоминаем каждые 3 дн.", question.html)
+        self.assertIn("через 8 рабочих дн.", question.html)
