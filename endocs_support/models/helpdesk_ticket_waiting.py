@@ -180,11 +180,10 @@ class HelpdeskTicket(models.Model):
                 ("\n" + summary) if summary else ""
             )
         to_close.endocs_delivery_method = "email"
-        stages = to_close._endocs_stages("closed_no_reply")
-        for team, tickets in (
-            to_close.with_context(endocs_queue_notices=True).grouped("team_id").items()
-        ):
-            tickets.stage_id = stages[team]  # the stage's notice, queued
+        # the stage's notice goes out, queued
+        to_close.with_context(endocs_queue_notices=True)._endocs_move_to(
+            "closed_no_reply"
+        )
 
     def _endocs_actions_summary(self):
         """What was done on the request, for the closing message: the questions

@@ -191,11 +191,9 @@ class HelpdeskTicket(models.Model):
                 "endocs_accepted_by_id": user.id,
             }
         )
-        new = self.filtered(lambda t: t.endocs_stage_role in (False, "new"))
-        stages = new._endocs_stages("in_progress")
-        for team, tickets in new.grouped("team_id").items():
-            if stages[team]:
-                tickets.write({"stage_id": stages[team].id})
+        self.filtered(lambda t: t.endocs_stage_role in (False, "new"))._endocs_move_to(
+            "in_progress"
+        )
 
     def action_endocs_request_info(self):
         self.ensure_one()
@@ -240,6 +238,14 @@ class HelpdeskTicket(models.Model):
             self.ensure_one()
         return self._endocs_stages(role)[self.team_id]
 
+    def _endocs_move_to(self, role):
+        """Move each request to its own team's stage of ``role`` (one write per
+        team; a team without such a stage stays where it is)."""
+        stages = self._endocs_stages(role)
+        for team, tickets in self.grouped("team_id").items():
+            if stages[team]:
+                tickets.write({"stage_id": stages[team].id})
+
     def _endocs_stages(self, role):
         """``{team: stage of role}`` for the teams of these requests (a team's
         own stages first, then the shared ones), in one search."""
@@ -278,11 +284,9 @@ class HelpdeskTicket(models.Model):
                 "answer_message_id": message.id,
             }
         )
-        waiting = self.filtered(lambda t: t.endocs_stage_role == "waiting_customer")
-        stages = waiting._endocs_stages("in_progress")
-        for team, tickets in waiting.grouped("team_id").items():
-            if stages[team]:
-                tickets.sudo().stage_id = stages[team]
+        self.filtered(
+            lambda t: t.endocs_stage_role == "waiting_customer"
+        ).sudo()._endocs_move_to("in_progress")
 
     def _endocs_close_questions(self):
         """A closed request has no open question left."""
