@@ -118,17 +118,13 @@ class HelpdeskTicket(models.Model):
         """The one accessor of the request's calendar: its team's, else the
         support calendar (empty while none exists, during installation)."""
         self.ensure_one()
-        if self.team_id:
-            calendar = self.team_id._endocs_calendar()
-        else:
-            calendar = self.env["helpdesk.ticket.team"]._default_resource_calendar_id()
-        return calendar or self.env["resource.calendar"]
+        return self.team_id._endocs_calendar()
 
     def _endocs_working_time(self):
         """The working-time engine of the request's calendar, or None when the
         calendar is missing or unusable (the team form says why)."""
-        calendar = self._endocs_calendar()
-        return calendar._working_time() if calendar else None
+        self.ensure_one()
+        return self.team_id._working_time()
 
     def _endocs_tz(self):
         """The time zone the request's times are told in."""

@@ -67,16 +67,19 @@ class HelpdeskTicketTeam(models.Model):
             )
 
     def _endocs_calendar(self):
-        """The team's calendar, the support calendar when the team has none
-        (empty while no calendar exists yet, during the addon's installation)."""
-        self.ensure_one()
-        return self.resource_calendar_id or self._default_resource_calendar_id()
+        """The team's calendar, the support calendar when the team has none or
+        for no team (empty while no calendar exists yet, during the addon's
+        installation)."""
+        return (
+            self[:1].resource_calendar_id
+            or self._default_resource_calendar_id()
+            or self.env["resource.calendar"]
+        )
 
     def _working_time(self):
         """The working-time engine of the team's calendar
         (:meth:`_endocs_calendar`); None when there is no calendar or the
         engine cannot be used on it (``endocs_calendar_warning`` says why)."""
-        self.ensure_one()
         calendar = self._endocs_calendar()
         return calendar._working_time() if calendar else None
 
