@@ -4,7 +4,7 @@
     "name": "EnDocs Support Regulation",
     "summary": "Technical-support regulation on top of the OCA helpdesk: "
     "Moscow working time, Russian production calendar, intake and SLA",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "After-Sales",
     "website": "https://endocs.ru/support/",
     "author": "EnDocs",
@@ -33,8 +33,10 @@
         "views/portal_templates.xml",
         "wizards/endocs_ticket_split_wizard_views.xml",
         "wizards/endocs_ticket_wait_wizard_views.xml",
+        "wizards/endocs_ticket_resolve_wizard_views.xml",
     ],
     "demo": [
+        "demo/res_lang_demo.xml",
         "demo/mail_alias_domain_demo.xml",
         "demo/res_users_demo.xml",
         "demo/endocs_demo_story.xml",

@@ -30,6 +30,16 @@ class EndocsHelpdeskPortal(HelpdeskTicketController):
             return request.redirect("/my")
         return super().support_ticket_close(**kw)
 
+    # ------------------------------------------------------------------
+    # New request (R-IN-2, R-IN-3)
+    # ------------------------------------------------------------------
+
+    #: where the form is shown again with its errors (Post/Redirect/Get). The
+    #: path ends in 0, never a request's id: addons that read the id of the
+    #: new request from the redirect (helpdesk_mgmt_portal_follower) find none.
+    RETRY_PATH = "/new/ticket/0"
+    SESSION_KEY = "endocs_ticket_form"
+
     def _endocs_prefill(self):
         user = request.env.user
         partner = user.partner_id
@@ -42,47 +52,68 @@ class EndocsHelpdeskPortal(HelpdeskTicketController):
             "login_email": user.email or user.login or "",
         }
 
-    def _endocs_render_form(self, form, errors, status=200):
-        values = self._get_create_new_ticket_values(**form)
+    def _get_create_new_ticket_values(self, **kw):
+        values = super()._get_create_new_ticket_values(**kw)
+        Ticket = request.env["helpdesk.ticket"]
+        if not Ticket._endocs_portal_team(kw.get("team")):
+            return values  # no regulated team: helpdesk_mgmt's own form
         values.update(
             {
-                "form": form,
-                "errors": errors,
-                "scopes": request.env["helpdesk.ticket"]
-                ._fields["endocs_scope"]
-                ._description_selection(request.env),
-                "priorities": request.env["helpdesk.ticket"]
-                ._fields["endocs_expected_priority"]
-                ._description_selection(request.env),
+                "form": self._endocs_prefill(),
+                "errors": {},
+                "labels": Ticket._endocs_intake_labels(),
+                "scopes": Ticket._fields["endocs_scope"]._description_selection(
+                    request.env
+                ),
+                "priorities": Ticket._fields[
+                    "endocs_expected_priority"
+                ]._description_selection(request.env),
             }
         )
-        response = request.render("endocs_support.portal_create_request", values)
-        response.status_code = status
-        return response
+        return values
 
-    @http.route("/new/ticket", type="http", auth="user", website=True)
-    def create_new_ticket(self, **kw):
-        return self._endocs_render_form(self._endocs_prefill(), {})
+    @http.route(RETRY_PATH, type="http", auth="user", website=True)
+    def endocs_retry_ticket(self, **kw):
+        """The form again, with what was typed and an error under each field
+        (a new form when nothing is kept, e.g. the page was reloaded)."""
+        kept = request.session.pop(self.SESSION_KEY, None) or {}
+        values = self._get_create_new_ticket_values(**kept.get("form", {}))
+        if kept and "labels" in values:
+            values["form"] = kept["form"]
+            values["errors"] = kept["errors"]
+        return request.render("helpdesk_mgmt.portal_create_ticket", values)
 
     @http.route("/submitted/ticket", type="http", auth="user", website=True, csrf=True)
     def submit_ticket(self, **kw):
         Ticket = request.env["helpdesk.ticket"]
+        team = Ticket._endocs_portal_team(kw.get("team"))
+        errors = self._endocs_form_errors(kw)
+        if not team:
+            if errors:
+                return request.redirect("/new/ticket")
+            return super().submit_ticket(**kw)
         form = {key: kw.get(key) or "" for key in (*INTAKE_FIELDS, "subject")}
-        form.update({key: kw.get(key) or "" for key in ("team", "category")})
+        form.update({key: kw.get(key) or "" for key in ("team", "category", "type")})
         data = {key: form[key] for key in INTAKE_FIELDS}
-        _clean, errors = Ticket._endocs_check_intake(data, request.env.user.partner_id)
+        _clean, intake_errors = Ticket._endocs_check_intake(
+            data, request.env.user.partner_id
+        )
+        errors.update(intake_errors)
         subject_error = Ticket._endocs_subject_error(form["subject"])
         if subject_error:
             errors["subject"] = subject_error
         if errors:
-            if request.httprequest.files.getlist("attachment"):
+            if any(f.filename for f in request.httprequest.files.getlist("attachment")):
                 errors["attachment"] = request.env._(
                     "Please attach the files again: files are not kept when the "
                     "form is shown again."
                 )
-            return self._endocs_render_form(form, errors, status=400)
+            request.session[self.SESSION_KEY] = {"form": form, "errors": errors}
+            return request.redirect(self.RETRY_PATH, code=303)
         vals = self._prepare_submit_ticket_vals(**kw)
         vals.update(Ticket._endocs_vals_from_intake(data))
+        vals["team_id"] = team.id
+        vals["stage_id"] = team._get_applicable_stages()[:1].id
         vals["name"] = form["subject"].strip()
         ticket = Ticket.sudo().create(vals)
         ticket.message_subscribe(partner_ids=request.env.user.partner_id.ids)
@@ -97,3 +128,14 @@ class EndocsHelpdeskPortal(HelpdeskTicketController):
                     }
                 )
         return redirect(f"/my/ticket/{ticket.id}")
+
+    def _endocs_form_errors(self, kw):
+        """Choices of the form that are not numbers (helpdesk_mgmt would fail
+        on ``int()``): an error under the choice."""
+        errors = {}
+        for key in ("team", "category"):
+            value = kw.get(key)
+            if value and not str(value).isdigit():
+                errors[key] = request.env._("Choose one of the offered values.")
+                kw.pop(key)
+        return errors

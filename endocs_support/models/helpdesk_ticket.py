@@ -11,12 +11,17 @@ Odoo's entry points through small hooks:
 - ``_endocs_postprocess_new()``: what every new request goes through, whatever
   its channel.
 
+The regulation applies to the requests of regulated teams only
+(``endocs_regulated``, a team setting): other teams' requests, and requests
+without a team, work as in plain helpdesk_mgmt. Each concern checks that scope
+where it picks its records.
+
 Fields declared with ``endocs_workflow=True`` are moments and counters of the
 audit trail: only the workflow writes them (in superuser mode); a manager corrects
 one with a reason through «Correct the audit trail».
 """
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from ..tools import intake
@@ -24,6 +29,13 @@ from ..tools import intake
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
+
+    endocs_regulated = fields.Boolean(
+        related="team_id.endocs_regulated",
+        store=True,
+        index=True,
+        string="Under the support regulation",
+    )
 
     @api.model
     def _valid_field_parameter(self, field, name):
@@ -63,10 +75,12 @@ class HelpdeskTicket(models.Model):
 
     def _endocs_postprocess_new(self):
         """Every new request: a contact to write to, its clocks started for the
-        stage it was created in, then registered (R-IN-6, R-IN-7, R-WF-3)."""
-        self._endocs_ensure_partner()
-        self._endocs_stage_changed(dict.fromkeys(self.ids, False))
-        self._endocs_send_registration()
+        stage it was created in, then registered (R-IN-6, R-IN-7, R-WF-3) —
+        for the requests of regulated teams."""
+        regulated = self.filtered("endocs_regulated")
+        regulated._endocs_ensure_partner()
+        regulated._endocs_stage_changed(dict.fromkeys(regulated.ids, False))
+        regulated._endocs_send_registration()
 
     @api.model
     def _endocs_workflow_fields(self):
@@ -104,6 +118,11 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def message_new(self, msg, custom_values=None):
+        team = self.env["helpdesk.ticket.team"].browse(
+            (custom_values or {}).get("team_id") or []
+        )
+        if not team.endocs_regulated:
+            return super().message_new(msg, custom_values=custom_values)
         parsed = intake.parse_labelled(intake.html_to_text(msg.get("body") or ""))
         values = self._endocs_vals_from_intake(parsed)
         if "description" not in parsed:
@@ -133,11 +152,11 @@ class HelpdeskTicket(models.Model):
 
     def message_update(self, msg, update_vals=None):
         """A reply that supplies missing intake data completes the request."""
-        self._endocs_complete_intake(msg)
+        self.filtered("endocs_regulated")._endocs_complete_intake(msg)
         return super().message_update(msg, update_vals=update_vals)
 
     def _message_post_after_hook(self, message, msg_vals):
         res = super()._message_post_after_hook(message, msg_vals)
-        if len(self) == 1:
+        if len(self) == 1 and self.endocs_regulated:
             self._endocs_message_posted(message)
         return res

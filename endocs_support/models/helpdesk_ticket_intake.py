@@ -65,10 +65,15 @@ class HelpdeskTicket(models.Model):
         store=True,
     )
 
-    @api.depends(*INTAKE_FIELDS.values())
+    @api.depends("endocs_regulated", *INTAKE_FIELDS.values())
     def _compute_endocs_intake_missing(self):
+        """The regulation's intake data, asked of regulated teams' requests."""
         for ticket in self:
-            missing = intake.missing_fields(ticket._endocs_intake_data())
+            missing = (
+                intake.missing_fields(ticket._endocs_intake_data())
+                if ticket.endocs_regulated
+                else ()
+            )
             ticket.endocs_intake_missing = ",".join(missing) or False
             ticket.endocs_intake_complete = not missing
 
@@ -79,12 +84,14 @@ class HelpdeskTicket(models.Model):
                 ticket._endocs_missing_labels()
             )
 
-    @api.constrains("channel_id")
+    @api.constrains("channel_id", "team_id")
     def _check_endocs_channel(self):
         phone = self.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_channel_phone", raise_if_not_found=False
         )
-        if phone and self.filtered(lambda t: t.channel_id == phone):
+        if phone and self.filtered(
+            lambda t: t.endocs_regulated and t.channel_id == phone
+        ):
             raise UserError(
                 self.env._(
                     "Requests are not taken by phone (regulation 2.5): use the "
@@ -144,6 +151,35 @@ class HelpdeskTicket(models.Model):
         return clean, errors
 
     @api.model
+    def _endocs_intake_labels(self):
+        """``{intake key: label}``: what the form calls each intake datum, and
+        the name its error messages give it (one place, so that they agree)."""
+        labels = {
+            key: self._fields[field].get_description(self.env)["string"]
+            for key, field in INTAKE_FIELDS.items()
+        }
+        labels["description"] = self.env._("Problem description")
+        return labels
+
+    @api.model
+    def _endocs_portal_team(self, team_ref=None):
+        """The regulated team a portal request goes to: the one the customer
+        chose (when helpdesk_mgmt lets the portal choose and it is regulated),
+        else the company's intake team; an empty recordset when the request is
+        not the regulation's (the chosen team is another, or none is regulated).
+        """
+        Team = self.env["helpdesk.ticket.team"].sudo()
+        company = self.env.company
+        if team_ref and company.helpdesk_mgmt_portal_select_team:
+            if not str(team_ref).isdigit():
+                return Team
+            team = Team.search(
+                [("id", "=", int(team_ref)), ("show_in_portal", "=", True)]
+            )
+            return team if team.endocs_regulated else Team
+        return Team._endocs_intake_team(company)
+
+    @api.model
     def _endocs_subject_error(self, subject):
         """The message for a missing, non-text or over-long subject, or None."""
         if not isinstance(subject, str) or not subject.strip():
@@ -167,7 +203,7 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _endocs_error_message(self, key, code):
         field = intake.FIELDS_BY_KEY[key]
-        label = self._fields[INTAKE_FIELDS[key]].get_description(self.env)["string"]
+        label = self._endocs_intake_labels()[key]
         messages = {
             "required": self.env._("%(field)s is required.", field=label),
             "too_long": self.env._(

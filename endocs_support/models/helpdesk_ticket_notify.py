@@ -78,7 +78,12 @@ class HelpdeskTicket(models.Model):
         """One e-mail per event: a stage with a notice of ours does not also
         send helpdesk_mgmt's stage e-mail."""
         res = super()._track_template(changes)
-        if "stage_id" in res and self[:1].endocs_stage_role in STAGE_NOTICES:
+        ticket = self[:1]
+        if (
+            "stage_id" in res
+            and ticket.endocs_regulated
+            and ticket.endocs_stage_role in STAGE_NOTICES
+        ):
             del res["stage_id"]
         return res
 

@@ -83,11 +83,13 @@ class HelpdeskTicket(models.Model):
         store=True,
     )
 
-    @api.depends("endocs_received_at", "team_id.resource_calendar_id")
+    @api.depends(
+        "endocs_received_at", "endocs_regulated", "team_id.resource_calendar_id"
+    )
     def _compute_endocs_processing_start(self):
         for ticket in self:
             received = ticket.endocs_received_at
-            wt = received and ticket._endocs_working_time()
+            wt = received and ticket.endocs_regulated and ticket._endocs_working_time()
             if not wt:
                 ticket.endocs_processing_start = received
                 ticket.endocs_off_hours = False
@@ -103,12 +105,13 @@ class HelpdeskTicket(models.Model):
         "category_id.endocs_billing_class",
         "endocs_received_at",
         "team_id.resource_calendar_id.tz",
+        "endocs_regulated",
     )
     def _compute_endocs_eligibility(self):
         for ticket in self:
-            eligibility = ticket._endocs_terms().eligibility
+            eligibility = ticket.endocs_regulated and ticket._endocs_terms().eligibility
             ticket.endocs_eligibility = eligibility
-            ticket.endocs_eligibility_flag = eligibility not in ("free", "paid")
+            ticket.endocs_eligibility_flag = eligibility not in (False, "free", "paid")
 
     # ------------------------------------------------------------------
     # Calendar, zone and terms of the request
@@ -192,7 +195,9 @@ class HelpdeskTicket(models.Model):
 
     def _endocs_check_registered(self):
         """3.5: work starts only after the registration notice went out."""
-        unregistered = self.filtered(lambda t: not t.endocs_registered_at)
+        unregistered = self.filtered(
+            lambda t: t.endocs_regulated and not t.endocs_registered_at
+        )
         if unregistered:
             raise UserError(
                 self.env._(

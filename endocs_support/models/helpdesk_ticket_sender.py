@@ -131,6 +131,7 @@ class HelpdeskTicket(models.Model):
                 "partner_email": contact.email,
                 "category_id": category.id,
                 "channel_id": channel.id if channel else False,
+                "team_id": self.env["helpdesk.ticket.team"]._endocs_intake_team().id,
             }
         )
         return self.sudo().create(vals), {}

@@ -88,16 +88,20 @@ class HelpdeskTicket(models.Model):
         endocs_workflow=True,
     )
 
-    @api.depends("priority", "team_id")
+    @api.depends("priority", "team_id", "endocs_regulated")
     def _compute_endocs_sla_policy_id(self):
+        """The regulation's SLA policy of a regulated team's request (none for
+        other requests: no deadlines, no breaches)."""
         policies = (
             self.env["endocs.sla.policy"]
             .with_context(active_test=True)
             .search([("priority", "in", list(set(self.mapped("priority"))))])
         )
         for ticket in self:
-            ticket.endocs_sla_policy_id = policies._endocs_policy_for(
-                ticket.priority, ticket.team_id
+            ticket.endocs_sla_policy_id = (
+                policies._endocs_policy_for(ticket.priority, ticket.team_id)
+                if ticket.endocs_regulated
+                else False
             )
 
     @api.depends(

@@ -9,6 +9,7 @@ STAGE_ROLES = [
     ("waiting_third_party", "Waiting for a third party"),
     ("resolved", "Resolved"),
     ("closed_no_reply", "Closed: no reply from customer"),
+    ("withdrawn", "Withdrawn by the customer"),
 ]
 
 
@@ -31,6 +32,7 @@ class HelpdeskTicketStage(models.Model):
             "helpdesk_mgmt.helpdesk_ticket_stage_in_progress": "in_progress",
             "helpdesk_mgmt.helpdesk_ticket_stage_awaiting": "waiting_customer",
             "helpdesk_mgmt.helpdesk_ticket_stage_done": "resolved",
+            "helpdesk_mgmt.helpdesk_ticket_stage_cancelled": "withdrawn",
         }
         for xmlid, role in defaults.items():
             stage = self.env.ref(xmlid, raise_if_not_found=False)

@@ -26,6 +26,13 @@ class HelpdeskTicketTeam(models.Model):
         "count working time on this calendar.",
     )
 
+    endocs_regulated = fields.Boolean(
+        string="Works under the support regulation",
+        help="The regulation's rules apply to this team's requests: intake data, "
+        "registration notices, working-time clocks, SLA, waiting reminders and "
+        "timeouts, the resolution rule. Other teams work as plain helpdesk_mgmt "
+        "teams.",
+    )
     endocs_reminder_days = fields.Integer(
         string="Reminder every (days)",
         default=DEFAULT_REMINDER_DAYS,
@@ -65,6 +72,21 @@ class HelpdeskTicketTeam(models.Model):
             team.endocs_calendar_warning = (
                 calendar.endocs_calendar_warning if calendar else False
             )
+
+    @api.model
+    def _endocs_intake_team(self, company=None):
+        """The team that receives the requests of the regulation's channels
+        (portal, API) when the customer chose none: the company's first
+        regulated team (none: the request has no team, as in helpdesk_mgmt)."""
+        company = company or self.env.company
+        return self.sudo().search(
+            [
+                ("endocs_regulated", "=", True),
+                ("company_id", "in", [company.id, False]),
+            ],
+            order="sequence, id",
+            limit=1,
+        )
 
     def _endocs_calendar(self):
         """The team's calendar, the support calendar when the team has none or

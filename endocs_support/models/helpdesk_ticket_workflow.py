@@ -6,7 +6,7 @@ The waiting clocks are in ``helpdesk_ticket_waiting.py``, the SLA in
 ``helpdesk_ticket_sla.py``."""
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import RedirectWarning, ValidationError
 
 CAUSE_NOTICES = {
     "third_party": "endocs_support.mail_template_cause_third_party",
@@ -81,6 +81,21 @@ class HelpdeskTicket(models.Model):
         "customer.",
     )
 
+    endocs_resolution_confirmed_at = fields.Datetime(
+        string="Solution confirmed by the customer",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        endocs_workflow=True,
+    )
+    endocs_withdraw_reason = fields.Text(
+        string="Withdrawal reason",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Why the customer withdrew the request (from the portal).",
+    )
+
     @api.depends(
         "endocs_processing_start",
         "endocs_accepted_at",
@@ -112,10 +127,25 @@ class HelpdeskTicket(models.Model):
                 if ticket.stage_id not in applicable:
                     ticket.stage_id = applicable[:1]
 
-    @api.constrains("stage_id", "endocs_resolution", "endocs_delivery_method")
+    @api.constrains("stage_id", "team_id", "endocs_resolution", "endocs_delivery_method")
     def _check_endocs_resolution(self):
-        for ticket in self.filtered(lambda t: t.endocs_stage_role == "resolved"):
+        for ticket in self.filtered(
+            lambda t: t.endocs_regulated and t.endocs_stage_role == "resolved"
+        ):
             if not ticket.endocs_resolution or not ticket.endocs_delivery_method:
+                if not self.env.su and self.env.user._is_internal():
+                    # the staff's close paths (statusbar, kanban, list) open
+                    # the resolution step instead of failing
+                    raise RedirectWarning(
+                        self.env._(
+                            "Request %(number)s: a resolved request needs the "
+                            "resolution and how the solution was delivered "
+                            "(regulation 3.5, 3.10).",
+                            number=ticket.number,
+                        ),
+                        ticket._endocs_resolve_action(),
+                        self.env._("Resolve"),
+                    )
                 raise ValidationError(
                     self.env._(
                         "Request %(number)s: a resolved request needs the "
@@ -125,10 +155,11 @@ class HelpdeskTicket(models.Model):
                     )
                 )
 
-    @api.constrains("stage_id", "endocs_third_party_awaited")
+    @api.constrains("stage_id", "team_id", "endocs_third_party_awaited")
     def _check_endocs_third_party(self):
         for ticket in self.filtered(
-            lambda t: t.endocs_stage_role == "waiting_third_party"
+            lambda t: t.endocs_regulated
+            and t.endocs_stage_role == "waiting_third_party"
         ):
             if not ticket.endocs_third_party_awaited:
                 raise ValidationError(
@@ -156,13 +187,16 @@ class HelpdeskTicket(models.Model):
         if "roles" in snapshot:
             # reading the role runs helpdesk_mgmt's pending stage compute
             moved = self.filtered(
-                lambda t: t.endocs_stage_role != snapshot["roles"][t.id]
+                lambda t: t.endocs_regulated
+                and t.endocs_stage_role != snapshot["roles"][t.id]
             )
             moved._endocs_stage_changed(snapshot["roles"])
             moved.filtered("closed")._endocs_close_questions()
             moved._endocs_stage_notices(snapshot["roles"])
         if "causes" in snapshot:
-            self._endocs_cause_changed(snapshot["causes"])
+            self.filtered("endocs_regulated")._endocs_cause_changed(
+                snapshot["causes"]
+            )
         return res
 
     def _endocs_cause_changed(self, causes_before):
@@ -209,6 +243,15 @@ class HelpdeskTicket(models.Model):
             "endocs.ticket.wait.wizard",
             self.env._("Wait for a third party"),
             default_reason="third_party",
+        )
+
+    def action_endocs_resolve(self):
+        self.ensure_one()
+        return self._endocs_resolve_action()
+
+    def _endocs_resolve_action(self):
+        return self._endocs_wizard_action(
+            "endocs.ticket.resolve.wizard", self.env._("Resolve the request")
         )
 
     def action_endocs_split(self):

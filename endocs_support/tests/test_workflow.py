@@ -4,7 +4,7 @@
 
 from datetime import datetime
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import RedirectWarning, UserError, ValidationError
 from odoo.tests import Form, freeze_time
 
 from .common import EndocsCase
@@ -199,8 +199,16 @@ class TestWorkflow(EndocsCase):
     def test_resolution_required_to_resolve_r_wf_6(self):
         ticket = self._ticket()
         resolved = ticket._endocs_stage("resolved")
-        with self.assertRaises(ValidationError):
+        # staff closing without a resolution get the resolution step
+        with self.assertRaises(RedirectWarning) as caught:
             ticket.stage_id = resolved
+        _message, action, button = caught.exception.args
+        self.assertEqual(action["res_model"], "endocs.ticket.resolve.wizard")
+        self.assertEqual(action["context"]["default_ticket_id"], ticket.id)
+        self.assertEqual(button, "Resolve")
+        # the system (sudo) gets the plain error
+        with self.assertRaises(ValidationError):
+            ticket.sudo().stage_id = resolved
         ticket.write(
             {
                 "stage_id": resolved.id,

@@ -1,0 +1,68 @@
+# Copyright 2026 EnDocs
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""pytest plugin of the compatibility suite (scripts/compat.sh): the peer
+addons' own tests, as Odoo's runner would select them, against our lists.
+
+- A test class counts for the module that defines it: a class a test file only
+  imports (helpdesk_mgmt's test_js imports web's WebSuite) belongs to the other
+  module, as Odoo's runner's module tags have it.
+- ``intended_changes.txt``: peer tests that fail because our addons change the
+  behaviour on purpose; each names the test of ours that proves the intended
+  behaviour. ``platform_failures.txt``: tests that fail without our addons too
+  (measured on a database without them: ``make compat ARGS=plain``).
+  Listed tests are strict xfails: one that starts passing fails the suite, so
+  the lists cannot go stale. With ENDOCS_COMPAT_PLAIN=1 (the measurement without
+  our addons) only the platform list applies.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+
+
+def read_list(name):
+    """``{test id: reason}`` of a list: one test per line, ``id | reason``
+    (``| backed by`` for intended changes); ``#`` starts a comment."""
+    entries = {}
+    for raw in (HERE / name).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [part.strip() for part in line.split("|")]
+        entries[parts[0]] = " — ".join(parts[1:])
+    return entries
+
+
+def test_id(item):
+    """``addon/tests/file.py::Class::test`` of a collected item."""
+    path = Path(str(item.fspath))
+    addon = path.parents[1].name if path.parent.name == "tests" else path.parent.name
+    rest = item.nodeid.split("::", 1)[1]
+    return f"{addon}/tests/{path.name}::{rest}"
+
+
+def pytest_collection_modifyitems(session, config, items):
+    lists = {"platform_failures.txt": "platform"}
+    if not os.environ.get("ENDOCS_COMPAT_PLAIN"):
+        lists["intended_changes.txt"] = "intended"
+    expected = {}
+    for name, kind in lists.items():
+        for key, reason in read_list(name).items():
+            expected[key] = f"{kind}: {reason}"
+    kept, deselected = [], []
+    for item in items:
+        cls = getattr(item, "cls", None)
+        module = getattr(item, "module", None)
+        if cls is not None and module is not None and cls.__module__ != module.__name__:
+            deselected.append(item)
+            continue
+        reason = expected.get(test_id(item))
+        if reason:
+            item.add_marker(pytest.mark.xfail(reason=reason, strict=True))
+        kept.append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
