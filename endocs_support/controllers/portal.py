@@ -4,11 +4,13 @@ import base64
 
 from werkzeug.utils import redirect
 
-from odoo import http
+from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
+from odoo.tools import plaintext2html
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
+from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 
 from ..models.helpdesk_ticket_intake import INTAKE_FIELDS
 
@@ -25,10 +27,52 @@ class EndocsHelpdeskPortal(HelpdeskTicketController):
         a POST (with Odoo's CSRF check)."""
         try:
             ticket_id = int(kw.get("ticket_id") or 0)
-            request.env["helpdesk.ticket"].browse(ticket_id).check_access("read")
+            stage_id = int(kw.get("stage_id") or 0)
+            ticket = request.env["helpdesk.ticket"].browse(ticket_id)
+            ticket.check_access("read")
         except (ValueError, AccessError, MissingError):
             return request.redirect("/my")
+        if ticket.endocs_regulated:
+            return self._endocs_customer_close(ticket, stage_id, kw.get("reason"))
         return super().support_ticket_close(**kw)
+
+    def _endocs_customer_close(self, ticket, stage_id, reason):
+        """What the customer may do to a regulated request (R-WF-6): confirm
+        the solution the specialist gave, or withdraw the request with a reason
+        that reaches the specialist. Anything else comes back to the request's
+        page with a message, never an error page."""
+        page = f"/my/ticket/{ticket.id}"
+        stage = request.env["helpdesk.ticket.stage"].sudo().browse(stage_id).exists()
+        role = stage.endocs_role if stage.close_from_portal else False
+        if ticket.closed:
+            return request.redirect(page)
+        if role == "resolved":
+            if not ticket.endocs_resolution or not ticket.endocs_delivery_method:
+                return request.redirect(f"{page}?endocs_notice=no_solution")
+            ticket.sudo().write(
+                {
+                    "stage_id": stage.id,
+                    "endocs_resolution_confirmed_at": fields.Datetime.now(),
+                }
+            )
+            return request.redirect(page)
+        if role == "withdrawn":
+            reason = (reason or "").strip()
+            if not reason:
+                return request.redirect(
+                    f"{page}?endocs_notice=reason_required#endocs_withdraw_form"
+                )
+            ticket.sudo().write({"stage_id": stage.id, "endocs_withdraw_reason": reason})
+            ticket.sudo().message_post(
+                body=plaintext2html(
+                    request.env._("Request withdrawn: %(reason)s", reason=reason)
+                ),
+                author_id=request.env.user.partner_id.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            return request.redirect(page)
+        return request.redirect(f"{page}?endocs_notice=not_allowed")
 
     # ------------------------------------------------------------------
     # New request (R-IN-2, R-IN-3)
@@ -139,3 +183,29 @@ class EndocsHelpdeskPortal(HelpdeskTicketController):
                 errors[key] = request.env._("Choose one of the offered values.")
                 kw.pop(key)
         return errors
+
+
+class EndocsCustomerPortal(CustomerPortalHelpdesk):
+    """The request's portal page: the messages of the customer's actions."""
+
+    def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
+        values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
+        notices = {
+            "no_solution": request.env._(
+                "The specialist has not given a solution to confirm yet."
+            ),
+            "reason_required": request.env._(
+                "Say why you withdraw the request: the specialist reads it."
+            ),
+            "not_allowed": request.env._(
+                "This request is closed by the support specialist; you can "
+                "confirm the solution given or withdraw the request."
+            ),
+        }
+        values["endocs_notice"] = notices.get(kwargs.get("endocs_notice"))
+        if ticket.endocs_regulated:
+            values["endocs_stages"] = {
+                role: ticket.sudo()._endocs_stage(role)
+                for role in ("resolved", "withdrawn")
+            }
+        return values

@@ -91,7 +91,11 @@ class TestPortalApi(HttpCase):
         self.assertIn('value="ED-1001"', page.text)
         self.assertIn('value="ООО Ромашка"', page.text)
         response = self._portal_post(client_ref="ED-2002", contact_phone="", subject="")
-        self.assertEqual(response.status_code, 400)
+        # Post/Redirect/Get: the form again, with what was typed and the errors
+        self.assertEqual(response.status_code, 303)
+        self.assertTrue(response.headers["Location"].endswith("/new/ticket/0"))
+        response = self.url_open("/new/ticket/0")
+        self.assertEqual(response.status_code, 200)
         self.assertIn('id="error_client_ref"', response.text)
         self.assertIn('id="error_contact_phone"', response.text)
         self.assertIn('id="error_subject"', response.text)
@@ -237,7 +241,8 @@ class TestPortalApi(HttpCase):
     def test_portal_script_and_over_long_fields(self):
         self.authenticate("endocs_portal", "endocs_portal")
         response = self._portal_post(contact_name="И" * 5000)
-        self.assertEqual(response.status_code, 400)
+        self.assertEqual(response.status_code, 303)
+        response = self.url_open(response.headers["Location"])
         self.assertIn('id="error_contact_name"', response.text)
         response = self._portal_post(
             subject=f"Скрипт {self.SCRIPT}",

@@ -66,3 +66,27 @@ def pytest_collection_modifyitems(session, config, items):
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = kept
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """The full test ids of what went against the lists (unexpected failures,
+    listed tests that pass now), to copy into a list or fix."""
+    lines = []
+    for key, label in (("failed", "FAILED"), ("error", "ERROR")):
+        for report in terminalreporter.stats.get(key, []):
+            if getattr(report, "wasxfail", None) is not None:
+                label = "NOW PASSING (remove it from the list)"
+            lines.append(f"{label}: {_report_id(report)}")
+    if lines:
+        terminalreporter.section("compatibility suite: against the lists")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
+def _report_id(report):
+    path, _, rest = report.nodeid.partition("::")
+    parts = Path(path).parts
+    if "tests" in parts:
+        index = len(parts) - 1 - parts[::-1].index("tests")
+        return "/".join(parts[index - 1 :]) + "::" + rest
+    return report.nodeid

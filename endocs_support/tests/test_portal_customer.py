@@ -1,0 +1,154 @@
+# Copyright 2026 EnDocs
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The customer's actions on a regulated request (R-WF-6): confirm the solution
+the specialist gave, withdraw with a reason; never an error page. Times on the
+portal in the team's zone, named (R-TIME-6)."""
+
+import re
+from datetime import datetime
+
+from odoo.tests import HttpCase, freeze_time, new_test_user, tagged
+
+from .common import create_organisations, posting_queued_notices_at_once
+
+
+@tagged("post_install", "-at_install")
+class TestPortalCustomer(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.startClassPatcher(posting_queued_notices_at_once())
+        env = cls.env
+        cls.org, _org2, _subscription = create_organisations(env)
+        cls.portal_user = new_test_user(
+            env,
+            login="endocs_customer",
+            password="endocs_customer",
+            groups="base.group_portal",
+            name="Мария Иванова",
+            email="m.ivanova@romashka.ru",
+            lang="ru_RU",
+            tz="Asia/Vladivostok",  # the portal still tells Moscow time
+        )
+        cls.portal_user.partner_id.write(
+            {"parent_id": cls.org.id, "phone": "+7 495 123-45-67"}
+        )
+        cls.team = env.ref("endocs_support.helpdesk_team_support")
+        cls.specialist = new_test_user(
+            env,
+            login="endocs_spec",
+            groups="base.group_user,helpdesk_mgmt.group_helpdesk_user",
+            name="Специалист",
+        )
+        with freeze_time(datetime(2025, 10, 15, 8, 30)):  # Wed 11:30 Moscow
+            cls.ticket = (
+                env["helpdesk.ticket"]
+                .sudo()
+                .create(
+                    {
+                        "name": "Не подписывается документ",
+                        "team_id": cls.team.id,
+                        "partner_id": cls.portal_user.partner_id.id,
+                        "user_id": cls.specialist.id,
+                        "endocs_org_name": "ООО Ромашка",
+                        "endocs_client_ref": "ED-1001",
+                        "endocs_contact_name": "Мария Иванова",
+                        "endocs_contact_phone": "+74951234567",
+                        "endocs_login_email": "m.ivanova@romashka.ru",
+                        "description": "<p>Документ не подписывается после обновления.</p>",
+                    }
+                )
+            )
+        cls.ticket.message_subscribe(partner_ids=cls.portal_user.partner_id.ids)
+
+    def setUp(self):
+        super().setUp()
+        self.authenticate("endocs_customer", "endocs_customer")
+
+    def _page(self, url=None):
+        response = self.url_open(url or f"/my/ticket/{self.ticket.id}")
+        self.assertEqual(response.status_code, 200)
+        return response
+
+    def _close(self, role, **extra):
+        page = self._page().text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        stage = self.ticket._endocs_stage(role)
+        data = {
+            "csrf_token": token,
+            "ticket_id": self.ticket.id,
+            "stage_id": stage.id,
+            **extra,
+        }
+        return self.url_open("/ticket/close", data=data)
+
+    def test_page_offers_the_customers_actions_in_moscow_time(self):
+        text = self._page().text
+        self.assertIn('id="endocs_withdraw_form"', text)
+        self.assertNotIn('id="endocs_confirm_form"', text)  # no solution yet
+        self.assertNotIn('name="ticket_close_buttons"', text)
+        # created 08:30 UTC: 11:30 in Moscow, whatever the customer's zone
+        self.assertIn("15.10.2025 11:30 (МСК)", text)
+        self.assertNotIn("15.10.2025 18:30", text)  # Vladivostok
+
+    def test_confirm_without_a_solution_says_why(self):
+        response = self._close("resolved")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("ещё не дал решения", response.text)
+        self.assertFalse(self.ticket.closed)
+
+    def test_confirm_the_specialists_solution(self):
+        self.ticket.write(
+            {"endocs_resolution": "Обновите плагин.", "endocs_delivery_method": "email"}
+        )
+        text = self._page().text
+        self.assertIn('id="endocs_confirm_form"', text)
+        self.assertIn("Обновите плагин.", text)
+        response = self._close("resolved")
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(self.ticket.closed)
+        self.assertEqual(self.ticket.endocs_stage_role, "resolved")
+        self.assertTrue(self.ticket.endocs_resolution_confirmed_at)
+
+    def test_withdraw_needs_a_reason_that_reaches_the_specialist(self):
+        response = self._close("withdrawn", reason="  ")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Укажите, почему вы отзываете запрос", response.text)
+        self.assertFalse(self.ticket.closed)
+        response = self._close("withdrawn", reason="Проблема решилась сама.")
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(self.ticket.closed)
+        self.assertEqual(self.ticket.endocs_stage_role, "withdrawn")
+        self.assertEqual(self.ticket.endocs_withdraw_reason, "Проблема решилась сама.")
+        message = self.ticket.message_ids.filtered(
+            lambda m: "Проблема решилась сама." in (m.body or "")
+        )
+        self.assertEqual(message.author_id, self.portal_user.partner_id)
+        self.assertIn(self.specialist.partner_id, message.notified_partner_ids)
+
+    def test_other_stage_or_closed_request_is_a_message_not_an_error(self):
+        rejected = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_rejected")
+        page = self._page().text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        response = self.url_open(
+            "/ticket/close",
+            data={"csrf_token": token, "ticket_id": self.ticket.id, "stage_id": rejected.id},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(self.ticket.closed)
+        response = self.url_open(
+            "/ticket/close",
+            data={"csrf_token": token, "ticket_id": self.ticket.id, "stage_id": "x"},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(self.ticket.closed)
+
+    def test_non_numeric_choice_is_no_server_error(self):
+        page = self._page("/new/ticket").text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        response = self.url_open(
+            "/submitted/ticket",
+            data={"csrf_token": token, "subject": "x", "category": "abc", "team": "1; drop"},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('id="endocs_request_form"', response.text)
