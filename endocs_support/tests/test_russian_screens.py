@@ -28,7 +28,8 @@ ALLOWED_WORDS = {
     "EnDocs",  # the product's and the vendor's name
     "Service",  # «Service Desk EnDocs», the product's name in the regulation
     "Desk",
-    "Odoo",  # «На платформе Odoo»
+    "Odoo",  # «Работает на Odoo»
+    "odoo",  # the link's tooltip there
     "SLA",
     "ID",
     "URL",
@@ -48,8 +49,10 @@ NOT_WORDS = re.compile(
     r"|(https?://|www\.)\S+"
     r"|%\(\w+\)[sdf]|%[sdf]|\{\{.*?\}\}|\{\w*\}|\$\{.*?\}"
     r"|\b\w+(\.\w+)+\b|\b\w*_\w*\b"
+    r"|\b[A-Z]{1,5}-\d+\b"  # references: a client ID «ED-5001»
 )
-WORD = re.compile(r"[A-Za-z]{2,}")
+# a word: letters only («HT00016», a request's number, is none)
+WORD = re.compile(r"\b[A-Za-z]{2,}\b")
 
 
 def english_words(text):
@@ -267,6 +270,48 @@ class TestRussianBackOffice(TransactionCase):
             )
         self.assertFalse(untranslated(found), failure_message(found, "on the screens"))
 
+    def test_extra_translations_reach_later_modules_r_ux_1(self):
+        """helpdesk_mgmt_timesheet is installed after this addon: its Russian
+        from i18n_extra is loaded when it is installed or updated (and
+        overwritten with --i18n-overwrite), and helpdesk_mgmt's code terms
+        come from there too."""
+        field = self.env["ir.model.fields"]._get("helpdesk.ticket", "planned_hours")
+
+        def label():
+            self.env.invalidate_all()
+            arch = (
+                self.env["helpdesk.ticket"]
+                .with_context(lang=RU)
+                .get_views([(False, "list")])["models"]["helpdesk.ticket"]["fields"]
+            )
+            return arch["planned_hours"]["string"]
+
+        self.assertEqual(label(), "Плановые часы")
+        # an update of helpdesk_mgmt_timesheet loads what is missing
+        self.env.cr.execute(
+            "UPDATE ir_model_fields SET field_description = field_description - 'ru_RU'"
+            " WHERE id = %s",
+            [field.id],
+        )
+        self.env.registry.clear_cache()
+        self.assertEqual(label(), "Planned Hours")
+        Module = self.env["ir.module.module"]
+        Module._load_module_terms(["helpdesk_mgmt_timesheet"], [RU])
+        self.assertEqual(label(), "Плановые часы")
+        # with --i18n-overwrite, ours replaces another Russian
+        field.with_context(lang=RU).field_description = "Часы по плану"
+        Module._load_module_terms(["helpdesk_mgmt_timesheet"], [RU])
+        self.assertEqual(label(), "Часы по плану")
+        Module._load_module_terms(["helpdesk_mgmt_timesheet"], [RU], overwrite=True)
+        self.assertEqual(label(), "Плановые часы")
+        names = [
+            figure["name"]
+            for figure in self.env["helpdesk.ticket.team"]
+            .with_context(lang=RU)
+            .retrieve_dashboard()
+        ]
+        self.assertIn("Открытые запросы", names)
+
     def test_the_check_sees_english_r_ux_1(self):
         """The check itself: English is caught, names and code are not."""
         self.assertEqual(english_words("Planned Hours"), ["Planned", "Hours"])
@@ -275,4 +320,103 @@ class TestRussianBackOffice(TransactionCase):
         self.assertFalse(is_english("Добавьте ключ Tenor GIF API"))
         self.assertFalse(english_words("Запрос в Service Desk EnDocs: SLA, ID"))
         self.assertFalse(english_words("support@endocs.ru, %(time)s, partner_id"))
+        self.assertFalse(english_words("HT00016, ED-5001"))
 
+
+
+# ---------------------------------------------------------------- portal, web
+
+# The web client's terms the list, the search and the chatter show (the back
+# office and the portal's chatter): their Russian must be served.
+WEB_CLIENT_TERMS = ("All", "None", "Today at %(time)s", "Yesterday at %(time)s")
+HIDDEN_TAGS = {"script", "style", "template", "noscript", "head", "svg"}
+# (an image's alt text is not on the screen: only when the image is missing)
+SHOWN_ATTRIBUTES = ("placeholder", "title", "data-tooltip")
+
+
+def page_strings(body, where):
+    """What a customer reads on an HTML page: its texts, the placeholders and
+    tooltips, the buttons' values, the page title."""
+    found = {}
+
+    def add(text):
+        text = " ".join((text or "").split())
+        if text and re.search(r"[^\W\d_]", text):
+            found.setdefault(text, where)
+
+    document = html.fromstring(body)
+    add(document.findtext(".//title"))
+    for node in document.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if any(
+            ancestor.tag in HIDDEN_TAGS for ancestor in (node, *node.iterancestors())
+        ):
+            continue
+        add(node.text)
+        add(node.tail if node.getparent() is not None else "")
+        for attribute in SHOWN_ATTRIBUTES:
+            add(node.get(attribute))
+        if node.tag == "input" and node.get("type") in ("submit", "button"):
+            add(node.get("value"))
+    return found
+
+
+@tagged("post_install", "-at_install")
+class TestRussianPortal(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer = cls.env.ref("endocs_support.user_portal_customer")
+        cls.customer.lang = RU
+        # the company's name is the vendor's, data rather than a term
+        cls.customer.company_id.name = "ЭнДокс"
+        cls.ticket = cls.env["helpdesk.ticket"].search(
+            [
+                (
+                    "partner_id",
+                    "child_of",
+                    cls.customer.partner_id.commercial_partner_id.id,
+                )
+            ],
+            limit=1,
+        )
+
+    def test_every_portal_page_in_russian_r_ux_1(self):
+        self.assertTrue(self.ticket, "the demo customer has no request")
+        self.authenticate(self.customer.login, self.customer.login)
+        found = {}
+        for url in ("/my", "/my/tickets", f"/my/ticket/{self.ticket.id}", "/new/ticket"):
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 200, url)
+            for text, where in page_strings(response.text, url).items():
+                found.setdefault(text, where)
+        for term in ("Запросы", "Новый запрос"):
+            self.assertTrue(
+                any(term in text for text in found), f"{term!r} not on the portal"
+            )
+        self.assertFalse(untranslated(found), failure_message(found, "on the portal"))
+
+    def _served_terms(self, url):
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200, url)
+        return {
+            message["id"]: message["string"]
+            for module in response.json()["modules"].values()
+            for message in module["messages"]
+        }
+
+    def test_web_client_terms_in_russian_r_ux_1(self):
+        """The web client's translations, as the back office and the portal
+        load them, hold Russian for the list's, the search's and the
+        chatter's terms."""
+        self.authenticate("specialist", "specialist")
+        back_office = self._served_terms(f"/web/webclient/translations/1?lang={RU}")
+        self.authenticate(self.customer.login, self.customer.login)
+        portal = self._served_terms(f"/website/translations/1?lang={RU}")
+        for where, served in (("back office", back_office), ("portal", portal)):
+            for term in WEB_CLIENT_TERMS:
+                self.assertFalse(
+                    is_english(served.get(term, term)),
+                    f"{term!r} is not in Russian in the {where}",
+                )
