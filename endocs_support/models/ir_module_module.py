@@ -81,7 +81,9 @@ code_translations.web_translations.clear()
 class IrModuleModule(models.Model):
     _inherit = "ir.module.module"
 
-    def _load_module_terms(self, modules, langs, overwrite=False, imported_module=False):
+    def _load_module_terms(
+        self, modules, langs, overwrite=False, imported_module=False
+    ):
         super()._load_module_terms(
             modules, langs, overwrite=overwrite, imported_module=imported_module
         )

@@ -323,7 +323,6 @@ class TestRussianBackOffice(TransactionCase):
         self.assertFalse(english_words("HT00016, ED-5001"))
 
 
-
 # ---------------------------------------------------------------- portal, web
 
 # The web client's terms the list, the search and the chatter show (the back
@@ -386,7 +385,12 @@ class TestRussianPortal(HttpCase):
         self.assertTrue(self.ticket, "the demo customer has no request")
         self.authenticate(self.customer.login, self.customer.login)
         found = {}
-        for url in ("/my", "/my/tickets", f"/my/ticket/{self.ticket.id}", "/new/ticket"):
+        for url in (
+            "/my",
+            "/my/tickets",
+            f"/my/ticket/{self.ticket.id}",
+            "/new/ticket",
+        ):
             response = self.url_open(url)
             self.assertEqual(response.status_code, 200, url)
             for text, where in page_strings(response.text, url).items():
