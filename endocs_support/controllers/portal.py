@@ -4,10 +4,9 @@ import base64
 
 from werkzeug.utils import redirect
 
-from odoo import fields, http
+from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
-from odoo.tools import plaintext2html
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
@@ -47,30 +46,14 @@ class EndocsHelpdeskPortal(HelpdeskTicketController):
         if ticket.closed:
             return request.redirect(page)
         if role == "resolved":
-            if not ticket.endocs_resolution or not ticket.endocs_delivery_method:
+            if not ticket._endocs_confirm_solution():
                 return request.redirect(f"{page}?endocs_notice=no_solution")
-            ticket.sudo().write(
-                {
-                    "stage_id": stage.id,
-                    "endocs_resolution_confirmed_at": fields.Datetime.now(),
-                }
-            )
             return request.redirect(page)
         if role == "withdrawn":
-            reason = (reason or "").strip()
-            if not reason:
+            if not ticket._endocs_withdraw(reason, request.env.user.partner_id):
                 return request.redirect(
                     f"{page}?endocs_notice=reason_required#endocs_withdraw_form"
                 )
-            ticket.sudo().write({"stage_id": stage.id, "endocs_withdraw_reason": reason})
-            ticket.sudo().message_post(
-                body=plaintext2html(
-                    request.env._("Request withdrawn: %(reason)s", reason=reason)
-                ),
-                author_id=request.env.user.partner_id.id,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-            )
             return request.redirect(page)
         return request.redirect(f"{page}?endocs_notice=not_allowed")
 

@@ -26,3 +26,4 @@ from . import endocs_sla_policy
 from . import endocs_video_session
 from . import ir_module_module
 from . import ir_http
+from . import endocs_demo

@@ -130,8 +130,9 @@ class HelpdeskTicket(models.Model):
         return self.team_id._working_time()
 
     def _endocs_tz(self):
-        """The time zone the request's times are told in."""
-        return self._endocs_calendar().tz or "UTC"
+        """The time zone the request's times are told in (also to a portal
+        user, who cannot read calendars)."""
+        return self.sudo()._endocs_calendar().tz or "UTC"
 
     def _endocs_format_moment(self, moment, dt_format="dd.MM.yyyy HH:mm"):
         """``moment`` as told to people: in the request's zone, named

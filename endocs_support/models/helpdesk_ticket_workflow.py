@@ -7,6 +7,7 @@ The waiting clocks are in ``helpdesk_ticket_waiting.py``, the SLA in
 
 from odoo import api, fields, models
 from odoo.exceptions import RedirectWarning, ValidationError
+from odoo.tools import plaintext2html
 
 CAUSE_NOTICES = {
     "third_party": "endocs_support.mail_template_cause_third_party",
@@ -253,6 +254,43 @@ class HelpdeskTicket(models.Model):
         return self._endocs_wizard_action(
             "endocs.ticket.resolve.wizard", self.env._("Resolve the request")
         )
+
+    def _endocs_confirm_solution(self):
+        """The customer confirms the solution the specialist gave (R-WF-6):
+        the request closes as resolved. False when there is none to confirm."""
+        self.ensure_one()
+        stage = self._endocs_stage("resolved")
+        if self.closed or not (
+            stage and self.endocs_resolution and self.endocs_delivery_method
+        ):
+            return False
+        self.sudo().write(
+            {
+                "stage_id": stage.id,
+                "endocs_resolution_confirmed_at": fields.Datetime.now(),
+            }
+        )
+        return True
+
+    def _endocs_withdraw(self, reason, author):
+        """The customer withdraws the request with ``reason`` (R-WF-6): it
+        closes as withdrawn and the reason is posted as the customer's message,
+        which notifies the specialist. False without a reason."""
+        self.ensure_one()
+        reason = (reason or "").strip()
+        stage = self._endocs_stage("withdrawn")
+        if self.closed or not (reason and stage):
+            return False
+        self.sudo().write({"stage_id": stage.id, "endocs_withdraw_reason": reason})
+        self.sudo().message_post(
+            body=plaintext2html(
+                self.env._("Request withdrawn: %(reason)s", reason=reason)
+            ),
+            author_id=author.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        return True
 
     def action_endocs_split(self):
         self.ensure_one()

@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).parent
+#: pytest node id -> our test id (``addon/tests/file.py::Class::test``)
+TEST_IDS = {}
 
 
 def read_list(name):
@@ -54,6 +56,7 @@ def pytest_collection_modifyitems(session, config, items):
             expected[key] = f"{kind}: {reason}"
     kept, deselected = [], []
     for item in items:
+        TEST_IDS[item.nodeid] = test_id(item)
         cls = getattr(item, "cls", None)
         module = getattr(item, "module", None)
         if cls is not None and module is not None and cls.__module__ != module.__name__:
@@ -84,9 +87,4 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 
 def _report_id(report):
-    path, _, rest = report.nodeid.partition("::")
-    parts = Path(path).parts
-    if "tests" in parts:
-        index = len(parts) - 1 - parts[::-1].index("tests")
-        return "/".join(parts[index - 1 :]) + "::" + rest
-    return report.nodeid
+    return TEST_IDS.get(report.nodeid, report.nodeid)
