@@ -24,3 +24,7 @@ from . import endocs_sla_pause
 from . import endocs_sla_breach
 from . import endocs_sla_policy
 from . import endocs_video_session
+from . import helpdesk_ticket_api
+from . import endocs_api_key
+from . import endocs_api_idempotency
+from . import endocs_api_throttle
