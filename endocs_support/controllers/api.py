@@ -233,7 +233,7 @@ class EndocsIntakeApi(http.Controller):
         if mimetype == "multipart/form-data":
             payload = {key: httprequest.form.get(key) for key in httprequest.form}
             uploads = httprequest.files.getlist("attachments")
-            files, codes = [], {}
+            files, codes, count = [], {}, len(uploads)
             for index, upload in enumerate(uploads):
                 data = upload.read(limits.max_size + 1)
                 files.append((index, (upload.filename or "").strip(), data))
@@ -250,6 +250,7 @@ class EndocsIntakeApi(http.Controller):
                 )
             items = payload.pop("attachments", None)
             files, codes = api_files.decode_base64_files(items)
+            count = len(items) if isinstance(items, list) else 0
             text_size = len(raw) - sum(
                 len(item.get("content_base64") or "")
                 for item in (items if isinstance(items, list) else [])
@@ -263,7 +264,7 @@ class EndocsIntakeApi(http.Controller):
             )
         if text_size > MAX_BODY:
             raise ApiError(413, "body_too_large", env._("The request body is too large."))
-        codes.update(api_files.check_files(files, limits))
+        codes.update(api_files.check_files(files, limits, count))
         file_errors = Ticket._endocs_api_file_errors(codes, limits)
         fingerprint = hashlib.sha256(
             json.dumps(

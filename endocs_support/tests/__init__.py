@@ -14,3 +14,4 @@ from . import test_sla_trust
 from . import test_audit_trail
 from . import test_workflow_robust
 from . import test_smtp_capture
+from . import test_api_v1

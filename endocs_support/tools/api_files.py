@@ -80,14 +80,15 @@ def decode_base64_files(items):
     return files, errors
 
 
-def check_files(files, limits=DEFAULT_LIMITS):
-    """The limits on ``[(index, name, bytes)]``.
+def check_files(files, limits=DEFAULT_LIMITS, count=None):
+    """The limits on ``[(index, name, bytes)]`` (``count``: how many were sent,
+    those that could not be read included).
 
     :return: ``{index or None: code}``; codes ``too_many`` (None: the list),
         ``name``, ``empty``, ``too_large``, ``type``
     """
     errors = {}
-    if len(files) > limits.max_count:
+    if (len(files) if count is None else count) > limits.max_count:
         errors[None] = "too_many"
     for index, name, data in files:
         if not name or len(name) > MAX_NAME:
