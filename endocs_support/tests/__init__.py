@@ -15,3 +15,5 @@ from . import test_audit_trail
 from . import test_workflow_robust
 from . import test_smtp_capture
 from . import test_api_v1
+from . import test_api_widget
+from . import test_api_idempotency_concurrency
