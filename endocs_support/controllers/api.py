@@ -154,7 +154,11 @@ class EndocsIntakeApi(http.Controller):
             code = value.replace("-", "_")
             for candidate in (code, code.split("_")[0]):
                 match = next(
-                    (c for c in installed if c == candidate or c.split("_")[0] == candidate),
+                    (
+                        c
+                        for c in installed
+                        if c == candidate or c.split("_")[0] == candidate
+                    ),
                     None,
                 )
                 if match:
@@ -170,7 +174,9 @@ class EndocsIntakeApi(http.Controller):
         match = re.match(r"^bearer\s+(\S+)\s*$", header, re.IGNORECASE)
         if not match:
             raise ApiError(
-                401, "unauthorized", env._("Send your API key: Authorization: Bearer <key>.")
+                401,
+                "unauthorized",
+                env._("Send your API key: Authorization: Bearer <key>."),
             )
         token = match.group(1)
         key = env["endocs.api.key"].sudo()._endocs_authenticate(token)
@@ -180,14 +186,20 @@ class EndocsIntakeApi(http.Controller):
                 user=SUPERUSER_ID, context=dict(env.context, lang=lang, tz="UTC")
             )
             key.with_env(caller_env)._endocs_touch()
-            scopes = {scope for scope in ("create", "read", "reply") if key[f"scope_{scope}"]}
+            scopes = {
+                scope for scope in ("create", "read", "reply") if key[f"scope_{scope}"]
+            }
             return Caller(f"key:{key.id}", key.with_env(caller_env), scopes, caller_env)
         uid = env["res.users.apikeys"].sudo()._check_credentials(scope="rpc", key=token)
         if not uid:
             raise ApiError(401, "unauthorized", env._("This API key is not valid."))
         user = env["res.users"].sudo().browse(uid)
-        caller_env = env(user=uid, context=dict(env.context, lang=self._lang(env, user.lang)))
-        scopes = {"create"} if user.has_group("endocs_support.group_endocs_api") else set()
+        caller_env = env(
+            user=uid, context=dict(env.context, lang=self._lang(env, user.lang))
+        )
+        scopes = (
+            {"create"} if user.has_group("endocs_support.group_endocs_api") else set()
+        )
         return Caller(f"user:{uid}", None, scopes, caller_env)
 
     def _address(self):
@@ -209,7 +221,9 @@ class EndocsIntakeApi(http.Controller):
             )
 
     def _identity_failed(self, caller):
-        caller.env["endocs.api.throttle"]._endocs_failed(caller.principal, self._address())
+        caller.env["endocs.api.throttle"]._endocs_failed(
+            caller.principal, self._address()
+        )
 
     # ------------------------------------------------------------------
     # Bodies
@@ -228,7 +242,9 @@ class EndocsIntakeApi(http.Controller):
         hard_limit = MAX_BODY + limits.max_count * limits.max_size * 4 // 3 + 4096
         httprequest = request.httprequest
         if (httprequest.content_length or 0) > hard_limit:
-            raise ApiError(413, "body_too_large", env._("The request body is too large."))
+            raise ApiError(
+                413, "body_too_large", env._("The request body is too large.")
+            )
         mimetype = httprequest.mimetype
         if mimetype == "multipart/form-data":
             payload = {key: httprequest.form.get(key) for key in httprequest.form}
@@ -243,7 +259,9 @@ class EndocsIntakeApi(http.Controller):
             try:
                 payload = json.loads(raw or b"{}")
             except (ValueError, UnicodeDecodeError) as exc:
-                raise ApiError(400, "invalid_json", env._("The body is not valid JSON.")) from exc
+                raise ApiError(
+                    400, "invalid_json", env._("The body is not valid JSON.")
+                ) from exc
             if not isinstance(payload, dict):
                 raise ApiError(
                     400, "invalid_body", env._("The body must be a JSON object.")
@@ -254,7 +272,8 @@ class EndocsIntakeApi(http.Controller):
             text_size = len(raw) - sum(
                 len(item.get("content_base64") or "")
                 for item in (items if isinstance(items, list) else [])
-                if isinstance(item, dict) and isinstance(item.get("content_base64"), str)
+                if isinstance(item, dict)
+                and isinstance(item.get("content_base64"), str)
             )
         else:
             raise ApiError(
@@ -263,7 +282,9 @@ class EndocsIntakeApi(http.Controller):
                 env._("Send the body as application/json or multipart/form-data."),
             )
         if text_size > MAX_BODY:
-            raise ApiError(413, "body_too_large", env._("The request body is too large."))
+            raise ApiError(
+                413, "body_too_large", env._("The request body is too large.")
+            )
         codes.update(api_files.check_files(files, limits, count))
         file_errors = Ticket._endocs_api_file_errors(codes, limits)
         fingerprint = hashlib.sha256(
@@ -272,7 +293,8 @@ class EndocsIntakeApi(http.Controller):
                     "path": httprequest.path,
                     "fields": payload,
                     "files": [
-                        [name, hashlib.sha256(data).hexdigest()] for _i, name, data in files
+                        [name, hashlib.sha256(data).hexdigest()]
+                        for _i, name, data in files
                     ],
                 },
                 sort_keys=True,
@@ -293,7 +315,9 @@ class EndocsIntakeApi(http.Controller):
             raise ApiError(
                 400,
                 "invalid_idempotency_key",
-                caller.env._("The Idempotency-Key is 1 to 255 printable ASCII characters."),
+                caller.env._(
+                    "The Idempotency-Key is 1 to 255 printable ASCII characters."
+                ),
             )
         return key
 
@@ -330,7 +354,9 @@ class EndocsIntakeApi(http.Controller):
         validate()
         claim = None
         if key:
-            claim, earlier = Idempotency._endocs_claim(caller.principal, key, fingerprint)
+            claim, earlier = Idempotency._endocs_claim(
+                caller.principal, key, fingerprint
+            )
             if earlier:
                 return self._replay(caller, earlier, fingerprint)
         # a refusal inside run() takes back the claim and whatever was made
@@ -350,10 +376,15 @@ class EndocsIntakeApi(http.Controller):
         throttle)."""
         self._check_throttle(caller)
         env = caller.env
-        contact, code = env["helpdesk.ticket"]._endocs_api_identity(login_email, client_ref)
+        contact, code = env["helpdesk.ticket"]._endocs_api_identity(
+            login_email, client_ref
+        )
         if code == "identity_required":
             fields = {}
-            for name, value in (("login_email", login_email), ("client_ref", client_ref)):
+            for name, value in (
+                ("login_email", login_email),
+                ("client_ref", client_ref),
+            ):
                 if not (isinstance(value, str) and value.strip()):
                     fields[name] = ("required", env._("This value is required."))
             raise ApiError(
@@ -401,7 +432,9 @@ class EndocsIntakeApi(http.Controller):
                     name: (
                         "range",
                         env._(
-                            "A whole number from %(low)s to %(high)s.", low=low, high=high
+                            "A whole number from %(low)s to %(high)s.",
+                            low=low,
+                            high=high,
                         ),
                     )
                 },
@@ -459,7 +492,9 @@ class EndocsIntakeApi(http.Controller):
 
     def _list(self, caller):
         args = request.httprequest.args
-        contact = self._identity(caller, args.get("login_email"), args.get("client_ref"))
+        contact = self._identity(
+            caller, args.get("login_email"), args.get("client_ref")
+        )
         env = caller.env
         page = self._int_arg(env, "page", 1, 1, 100000)
         per_page = self._int_arg(env, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
@@ -489,7 +524,9 @@ class EndocsIntakeApi(http.Controller):
     def request_detail(self, number, **_kw):
         def run(caller):
             args = request.httprequest.args
-            contact = self._identity(caller, args.get("login_email"), args.get("client_ref"))
+            contact = self._identity(
+                caller, args.get("login_email"), args.get("client_ref")
+            )
             ticket = self._find(caller, contact, number)
             return self._json(ticket._endocs_api_detail(), caller=caller)
 
@@ -518,10 +555,18 @@ class EndocsIntakeApi(http.Controller):
                 elif len(body) > MAX_REPLY:
                     errors["body"] = (
                         "too_long",
-                        env._("The answer is too long (at most %(max)s characters).", max=MAX_REPLY),
+                        env._(
+                            "The answer is too long (at most %(max)s characters).",
+                            max=MAX_REPLY,
+                        ),
                     )
                 if errors:
-                    raise ApiError(400, "invalid_fields", env._("Some fields are not valid."), errors)
+                    raise ApiError(
+                        400,
+                        "invalid_fields",
+                        env._("Some fields are not valid."),
+                        errors,
+                    )
                 if ticket.closed:
                     raise ApiError(
                         409,
@@ -558,7 +603,14 @@ class EndocsIntakeApi(http.Controller):
                         400,
                         "invalid_fields",
                         env._("Some values are not valid."),
-                        {"at": ("datetime", env._("A moment in ISO 8601, e.g. 2026-03-02T18:30:00Z."))},
+                        {
+                            "at": (
+                                "datetime",
+                                env._(
+                                    "A moment in ISO 8601, e.g. 2026-03-02T18:30:00Z."
+                                ),
+                            )
+                        },
                     )
                 if parsed.tzinfo:
                     parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
@@ -568,9 +620,14 @@ class EndocsIntakeApi(http.Controller):
 
         return self._handle(run)
 
-    @http.route(f"{PREFIX}/openapi.json", type="http", auth="none", methods=["GET"], save_session=False)
+    @http.route(
+        f"{PREFIX}/openapi.json",
+        type="http",
+        auth="none",
+        methods=["GET"],
+        save_session=False,
+    )
     def openapi(self, **_kw):
         response = request.make_json_response(openapi_document())
         response.headers["Access-Control-Allow-Origin"] = "*"
         return response
-

@@ -88,8 +88,10 @@ class EndocsApiIdempotency(models.Model):
 
     @api.model
     def _endocs_retention(self):
-        days = self.env["ir.config_parameter"].sudo().get_param(
-            "endocs_support.api_idempotency_days", DEFAULT_RETENTION_DAYS
+        days = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("endocs_support.api_idempotency_days", DEFAULT_RETENTION_DAYS)
         )
         return timedelta(days=max(int(days), 1))
 

@@ -107,4 +107,3 @@ class EndocsApiKey(models.Model):
                 (now, self.id),
             )
             self.invalidate_recordset(["last_used_at"])
-

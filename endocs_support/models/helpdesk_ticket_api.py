@@ -188,14 +188,18 @@ class HelpdeskTicket(models.Model):
         """The messages the customer sees on the portal: e-mails and comments,
         no internal note, no tracking."""
         self.ensure_one()
-        messages = self.env["mail.message"].sudo().search(
-            [
-                ("model", "=", self._name),
-                ("res_id", "=", self.id),
-                ("message_type", "in", ("email", "comment", "email_outgoing")),
-                ("subtype_id.internal", "=", False),
-            ],
-            order="date asc, id asc",
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("message_type", "in", ("email", "comment", "email_outgoing")),
+                    ("subtype_id.internal", "=", False),
+                ],
+                order="date asc, id asc",
+            )
         )
         result = []
         for message in messages:
@@ -306,4 +310,3 @@ class HelpdeskTicket(models.Model):
             attachment_ids=attachments.ids,
         )
         return message
-

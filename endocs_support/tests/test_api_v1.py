@@ -129,7 +129,10 @@ class TestApiV1(HttpCase):
     def test_files_as_base64_json_land_on_the_request_like_the_portal(self):
         ticket = self._create(
             attachments=[
-                {"name": "screen.png", "content_base64": base64.b64encode(PNG).decode()},
+                {
+                    "name": "screen.png",
+                    "content_base64": base64.b64encode(PNG).decode(),
+                },
                 {
                     "name": "client.log",
                     "content_base64": base64.b64encode(b"ERROR 42\n").decode(),
@@ -146,7 +149,10 @@ class TestApiV1(HttpCase):
         )
         # what the customer sees: the files on the portal page of the request
         user = new_test_user(
-            self.env, login="api_portal", password="api_portal", groups="base.group_portal"
+            self.env,
+            login="api_portal",
+            password="api_portal",
+            groups="base.group_portal",
         )
         ticket.partner_id = user.partner_id
         self.authenticate("api_portal", "api_portal")
@@ -167,7 +173,8 @@ class TestApiV1(HttpCase):
         self.assertEqual(response.status_code, 201, response.text)
         body = response.json()
         self.assertEqual(
-            sorted(a["name"] for a in body["request"]["attachments"]), ["a.png", "b.txt"]
+            sorted(a["name"] for a in body["request"]["attachments"]),
+            ["a.png", "b.txt"],
         )
 
     def test_file_limits_each_broken_one_a_field_error(self):
@@ -179,7 +186,10 @@ class TestApiV1(HttpCase):
             json_body=self._payload(
                 subject="",
                 attachments=[
-                    {"name": "ok.png", "content_base64": base64.b64encode(PNG).decode()},
+                    {
+                        "name": "ok.png",
+                        "content_base64": base64.b64encode(PNG).decode(),
+                    },
                     {"name": "virus.exe", "content_base64": "TVo="},
                     {"name": "big.log", "content_base64": big},
                     {"name": "broken.txt", "content_base64": "%%%"},
@@ -217,7 +227,9 @@ class TestApiV1(HttpCase):
         self.assertEqual(second.json()["number"], first.json()["number"])
         self.assertEqual(second.headers.get("Idempotent-Replayed"), "true")
         self.assertNotIn("Idempotent-Replayed", first.headers)
-        self.assertEqual(len(self.Ticket.search([("name", "=", payload["subject"])])), 1)
+        self.assertEqual(
+            len(self.Ticket.search([("name", "=", payload["subject"])])), 1
+        )
         # the same key, another body
         other = self._call(
             "POST",
@@ -328,6 +340,18 @@ class TestApiV1(HttpCase):
         ticket.team_id = self.env.ref("endocs_support.helpdesk_team_support")
         self.env["endocs.notice"]._cron_post_notices()
         ticket.message_post(body="Внутренняя заметка", subtype_xmlid="mail.mt_note")
+        # the SLA targets, told as the notices tell them
+        before = self._call("GET", f"/requests/{ticket.number}?{self._identity()}")
+        deadlines = {
+            "accept_by": ticket.endocs_accept_deadline,
+            "first_response_by": ticket.endocs_response_deadline,
+            "resolve_by": ticket.endocs_resolve_deadline,
+        }
+        self.assertTrue(all(deadlines.values()))
+        for name, moment in deadlines.items():
+            told = before.json()["sla"][name]
+            self.assertEqual(told["text"], ticket._endocs_format_moment(moment))
+            self.assertIn("(МСК)", told["text"])
         with freeze_time("2026-03-02 08:00:00"):
             ticket.action_endocs_accept()
             wizard = Form(
@@ -350,12 +374,8 @@ class TestApiV1(HttpCase):
         self.assertEqual(
             [q["question"] for q in body["open_questions"]], ["Пришлите журнал ошибок."]
         )
-        self.assertTrue(ticket.endocs_accept_deadline)
-        self.assertEqual(
-            body["sla"]["accept_by"]["text"],
-            ticket._endocs_format_moment(ticket.endocs_accept_deadline),
-        )
-        self.assertIn("(МСК)", body["sla"]["accept_by"]["text"])
+        # waiting for the customer: the SLA clocks are stopped
+        self.assertTrue(body["sla"]["paused"])
         texts = " ".join(m["body"] for m in body["messages"])
         self.assertIn("Пришлите журнал ошибок.", texts)
         self.assertNotIn("Внутренняя заметка", texts)
@@ -385,7 +405,10 @@ class TestApiV1(HttpCase):
                 "client_ref": "ED-1001",
                 "body": "Журнал во вложении.",
                 "attachments": [
-                    {"name": "error.log", "content_base64": base64.b64encode(b"E").decode()}
+                    {
+                        "name": "error.log",
+                        "content_base64": base64.b64encode(b"E").decode(),
+                    }
                 ],
             },
             headers={"Idempotency-Key": "reply-1"},
@@ -413,7 +436,10 @@ class TestApiV1(HttpCase):
                 "client_ref": "ED-1001",
                 "body": "Журнал во вложении.",
                 "attachments": [
-                    {"name": "error.log", "content_base64": base64.b64encode(b"E").decode()}
+                    {
+                        "name": "error.log",
+                        "content_base64": base64.b64encode(b"E").decode(),
+                    }
                 ],
             },
             headers={"Idempotency-Key": "reply-1"},
@@ -470,18 +496,24 @@ class TestApiV1(HttpCase):
         key = self.Key.with_user(manager).create({"name": "Staging"})
         action = key.action_endocs_generate()
         token = self.env["endocs.api.key.show"].browse(action["res_id"]).key
-        self.assertEqual(self._call("GET", "/processing-start", token=token).status_code, 200)
+        self.assertEqual(
+            self._call("GET", "/processing-start", token=token).status_code, 200
+        )
         with self.assertRaises(AccessError):
             self.Key.with_user(specialist).create({"name": "Mine"})
         with self.assertRaises(AccessError):
             self.Key.with_user(specialist).search([])
         # a new secret: the old one stops working
         key.action_endocs_generate()
-        self.assertEqual(self._call("GET", "/processing-start", token=token).status_code, 401)
+        self.assertEqual(
+            self._call("GET", "/processing-start", token=token).status_code, 401
+        )
         key.active = False
 
     def test_authentication_and_scopes(self):
-        self.assertEqual(self._call("GET", "/processing-start", token=False).status_code, 401)
+        self.assertEqual(
+            self._call("GET", "/processing-start", token=False).status_code, 401
+        )
         response = self._call("GET", "/processing-start", token="endocs_nope_nope")
         self.assertEqual(response.status_code, 401)
         self.assertEqual(response.json()["code"], "unauthorized")
@@ -509,11 +541,16 @@ class TestApiV1(HttpCase):
             login="legacy_widget",
             groups="base.group_user,endocs_support.group_endocs_api",
         )
-        token = self.env["res.users.apikeys"].with_user(user).sudo()._generate(
-            None, "widget", None
+        token = (
+            self.env["res.users.apikeys"]
+            .with_user(user)
+            .sudo()
+            ._generate(None, "widget", None)
         )
         self.assertEqual(
-            self._call("POST", "/requests", token=token, json_body=self._payload()).status_code,
+            self._call(
+                "POST", "/requests", token=token, json_body=self._payload()
+            ).status_code,
             201,
         )
         response = self._call("GET", f"/requests?{self._identity()}", token=token)
@@ -529,7 +566,9 @@ class TestApiV1(HttpCase):
             response = self._call(
                 "POST", "/requests", json_body=self._payload(client_ref="ED-2002")
             )
-            self.assertEqual(response.json()["error_codes"], {"client_ref": "client_ref_mismatch"})
+            self.assertEqual(
+                response.json()["error_codes"], {"client_ref": "client_ref_mismatch"}
+            )
             # the fifth wrong one throttles: even the right identity waits
             response = self._call("GET", f"/requests?{self._identity()}")
             self.assertEqual(response.status_code, 429)
@@ -559,7 +598,9 @@ class TestApiV1(HttpCase):
             },
         )
         self.assertEqual(preflight.status_code, 204)
-        self.assertIn("Idempotency-Key", preflight.headers["Access-Control-Allow-Headers"])
+        self.assertIn(
+            "Idempotency-Key", preflight.headers["Access-Control-Allow-Headers"]
+        )
         origin = {"Origin": "https://app.endocs.ru"}
         response = self._call("GET", "/processing-start", headers=origin)
         self.assertEqual(response.status_code, 403)
@@ -592,4 +633,3 @@ class TestApiV1(HttpCase):
             headers={"Idempotency-Key": "x" * 300},
         )
         self.assertEqual(response.json()["code"], "invalid_idempotency_key")
-

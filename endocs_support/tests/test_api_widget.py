@@ -10,50 +10,9 @@ from urllib.parse import urlencode
 from freezegun import freeze_time
 
 from odoo.tests import Form, HttpCase, tagged
+from odoo.tools.misc import file_open
 
 from .common import create_organisations
-
-STEPS = """
-(async () => {
-    const until = async (check, what) => {
-        for (let i = 0; i < 200; i++) {
-            const value = check();
-            if (value) return value;
-            await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        throw new Error("not seen: " + what);
-    };
-    const $ = (selector) => document.querySelector(selector);
-    const text = (selector) => ($(selector) || {}).textContent || "";
-    await until(() => text(".endocs-offhours").includes("Обработка начнётся 02.03.2026 10:00 (МСК)"), "off-hours notice");
-    const form = $(".endocs-form");
-    form.elements.description.value = "Коротко";
-    $(".endocs-send").click();
-    await until(() => text(".endocs-error[data-field='subject']"), "subject error");
-    await until(() => text(".endocs-error[data-field='description']"), "description error");
-    form.elements.subject.value = "Не открывается карточка документа";
-    form.elements.description.value = "При открытии карточки документа появляется ошибка 500.";
-    const files = new DataTransfer();
-    files.items.add(new File(["ERROR 500 at card"], "browser.log", {type: "text/plain"}));
-    form.elements.attachments.files = files.files;
-    $(".endocs-send").click();
-    await until(() => text(".endocs-success").includes("зарегистрирована"), "success");
-    await until(() => text(".endocs-list").includes("Не открывается карточка документа"), "listed");
-    const asked = await until(() => Array.from(document.querySelectorAll(".endocs-request"))
-        .find((a) => a.textContent.includes("Нужен журнал")), "request with a question");
-    asked.click();
-    await until(() => text(".endocs-question").includes("Пришлите журнал ошибок"), "question");
-    const reply = $(".endocs-reply");
-    reply.elements.body.value = "Журнал во вложении.";
-    const logs = new DataTransfer();
-    logs.items.add(new File(["trace"], "reply.log", {type: "text/plain"}));
-    reply.elements.attachments.files = logs.files;
-    $(".endocs-reply-send").click();
-    await until(() => text(".endocs-reply-ok"), "reply sent");
-    await until(() => !$(".endocs-question"), "question answered");
-    console.log("test successful");
-})().catch((error) => console.error(error.message));
-"""
 
 
 @tagged("post_install", "-at_install")
@@ -108,7 +67,7 @@ class TestApiWidget(HttpCase):
         )
         self.browser_js(
             f"/endocs_support/static/tests/widget/embed.html#{params}",
-            STEPS,
+            file_open("endocs_support/static/tests/widget/widget_steps.js").read(),
             ready="!!window.EndocsWidget",
             timeout=120,
         )
@@ -124,6 +83,8 @@ class TestApiWidget(HttpCase):
         self.assertEqual(asked.endocs_info_request_ids.state, "answered")
         self.assertEqual(asked.endocs_stage_role, "in_progress")
         self.assertEqual(
-            asked.endocs_info_request_ids.answer_message_id.attachment_ids.mapped("name"),
+            asked.endocs_info_request_ids.answer_message_id.attachment_ids.mapped(
+                "name"
+            ),
             ["reply.log"],
         )

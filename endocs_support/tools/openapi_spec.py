@@ -14,7 +14,10 @@ def _ref(name):
 
 
 def _json(schema, description):
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": schema}},
+    }
 
 
 def _error(description):
@@ -24,13 +27,20 @@ def _error(description):
 NULLABLE_STRING = {"type": ["string", "null"]}
 INTAKE_PROPERTIES = {
     "subject": {"type": "string", "maxLength": 200, "description": "Subject"},
-    "org_name": {"type": "string", "maxLength": 200, "description": "Organisation name"},
+    "org_name": {
+        "type": "string",
+        "maxLength": 200,
+        "description": "Organisation name",
+    },
     "client_ref": {
         "type": "string",
         "description": "Client ID in EnDocs (3 to 32 Latin letters, digits or hyphens)",
     },
     "contact_name": {"type": "string", "description": "Contact person"},
-    "contact_phone": {"type": "string", "description": "Contact phone, 10 to 15 digits"},
+    "contact_phone": {
+        "type": "string",
+        "description": "Contact phone, 10 to 15 digits",
+    },
     "login_email": {
         "type": "string",
         "description": "The contact's login e-mail in EnDocs",
@@ -321,7 +331,10 @@ SCHEMAS = {
             **INTAKE_PROPERTIES,
             "attachments": {
                 "type": "array",
-                "items": {"type": "string", "contentMediaType": "application/octet-stream"},
+                "items": {
+                    "type": "string",
+                    "contentMediaType": "application/octet-stream",
+                },
             },
         },
     },
@@ -344,7 +357,10 @@ SCHEMAS = {
             "body": {"type": "string", "maxLength": 10000},
             "attachments": {
                 "type": "array",
-                "items": {"type": "string", "contentMediaType": "application/octet-stream"},
+                "items": {
+                    "type": "string",
+                    "contentMediaType": "application/octet-stream",
+                },
             },
         },
     },
@@ -398,7 +414,9 @@ def openapi_document():
                     },
                 },
                 "responses": {
-                    "201": _json(_ref("Created"), "Registered (or the first answer, replayed)"),
+                    "201": _json(
+                        _ref("Created"), "Registered (or the first answer, replayed)"
+                    ),
                     "400": _error("Fields not valid (invalid_fields), body not JSON"),
                     "409": _error("Idempotency-Key used with another body"),
                     "413": _error("Body too large"),
@@ -482,7 +500,9 @@ def openapi_document():
                     },
                 },
                 "responses": {
-                    "201": _json(_ref("Replied"), "Posted (or the first answer, replayed)"),
+                    "201": _json(
+                        _ref("Replied"), "Posted (or the first answer, replayed)"
+                    ),
                     "400": _error("Fields not valid"),
                     "404": _error("No such request in the organisation"),
                     "409": _error(
@@ -532,7 +552,10 @@ def openapi_document():
                 "title": "EnDocs Support API",
                 "version": API_VERSION,
                 "description": DESCRIPTION,
-                "license": {"name": "AGPL-3.0-or-later", "identifier": "AGPL-3.0-or-later"},
+                "license": {
+                    "name": "AGPL-3.0-or-later",
+                    "identifier": "AGPL-3.0-or-later",
+                },
             },
             "servers": [{"url": "/api/endocs/v1"}],
             "security": security,
