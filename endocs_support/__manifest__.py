@@ -31,6 +31,7 @@
         "views/endocs_sla_policy_views.xml",
         "views/res_partner_views.xml",
         "views/portal_templates.xml",
+        "views/endocs_api_key_views.xml",
         "wizards/endocs_ticket_split_wizard_views.xml",
         "wizards/endocs_ticket_wait_wizard_views.xml",
         "wizards/endocs_ticket_resolve_wizard_views.xml",

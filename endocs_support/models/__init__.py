@@ -27,3 +27,7 @@ from . import endocs_video_session
 from . import ir_module_module
 from . import ir_http
 from . import endocs_demo
+from . import helpdesk_ticket_api
+from . import endocs_api_key
+from . import endocs_api_idempotency
+from . import endocs_api_throttle

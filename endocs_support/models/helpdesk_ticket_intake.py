@@ -134,9 +134,19 @@ class HelpdeskTicket(models.Model):
             ID must be the one given
         :return: ``(clean, errors)``, errors as ``{key: translated message}``
         """
+        clean, problems = self._endocs_intake_problems(data, partner)
+        return clean, {key: message for key, (_code, message) in problems.items()}
+
+    @api.model
+    def _endocs_intake_problems(self, data, partner=None):
+        """:meth:`_endocs_check_intake` with the error codes of the API.
+
+        :return: ``(clean, {key: (code, translated message)})``
+        """
         clean, codes = intake.validate(data)
         errors = {
-            key: self._endocs_error_message(key, code) for key, code in codes.items()
+            key: (code, self._endocs_error_message(key, code))
+            for key, code in codes.items()
         }
         ref = clean.get("client_ref")
         if ref and partner:
@@ -145,8 +155,9 @@ class HelpdeskTicket(models.Model):
             if (org.endocs_client_ref or "").upper() not in ("", ref) or (
                 owner and owner != org
             ):
-                errors["client_ref"] = self.env._(
-                    "This client ID does not belong to your organisation."
+                errors["client_ref"] = (
+                    "client_ref_mismatch",
+                    self.env._("This client ID does not belong to your organisation."),
                 )
         return clean, errors
 

@@ -99,33 +99,27 @@ class HelpdeskTicket(models.Model):
         return company.partner_id.lang or self.env.lang
 
     @api.model
-    def _endocs_create_from_api(self, payload):
+    def _endocs_create_from_api(self, payload, files=()):
         """A request from the EnDocs widget, for the contact with that login
-        e-mail in the organisation with that client ID (R-IN-1, R-IN-3).
+        e-mail in the organisation with that client ID (R-IN-1, R-IN-3), with
+        the files sent (already checked, I3.4).
 
-        :return: ``(ticket, errors)``; ``errors`` maps fields to messages
+        :return: ``(ticket, errors)``; ``errors`` maps fields to
+            ``(code, message)``
         """
-        data = {key: payload.get(key) for key in INTAKE_FIELDS}
-        subject = payload.get("subject")
-        clean, errors = self._endocs_check_intake(data)
-        subject_error = self._endocs_subject_error(subject)
-        if subject_error:
-            errors["subject"] = subject_error
-        category = self.env["helpdesk.ticket.category"]
-        if payload.get("category"):
-            category = self._endocs_find_category(payload["category"])
-            if not category:
-                errors["category"] = self.env._("Unknown kind of request.")
+        clean, category, errors = self._endocs_check_api_intake(payload)
         if errors:
             return self.browse(), errors
         contact, errors = self._endocs_api_contact(clean)
         if errors:
             return self.browse(), errors
-        vals = self._endocs_vals_from_intake(data)
+        vals = self._endocs_vals_from_intake(
+            {key: payload.get(key) for key in INTAKE_FIELDS}
+        )
         channel = self._endocs_channel("api")
         vals.update(
             {
-                "name": subject.strip(),
+                "name": payload["subject"].strip(),
                 "partner_id": contact.id,
                 "partner_name": contact.name,
                 "partner_email": contact.email,
@@ -134,7 +128,34 @@ class HelpdeskTicket(models.Model):
                 "team_id": self.env["helpdesk.ticket.team"]._endocs_intake_team().id,
             }
         )
-        return self.sudo().create(vals), {}
+        ticket = self.sudo().create(vals)
+        ticket._endocs_api_attach(files)
+        return ticket, {}
+
+    @api.model
+    def _endocs_check_api_intake(self, payload):
+        """The intake data, subject and kind of a request sent to the API,
+        checked (the contact is found or made when it is created).
+
+        :return: ``(clean, category, errors)``, errors as
+            ``{field: (code, message)}``
+        """
+        data = {key: payload.get(key) for key in INTAKE_FIELDS}
+        subject = payload.get("subject")
+        clean, errors = self._endocs_intake_problems(data)
+        subject_error = self._endocs_subject_error(subject)
+        if subject_error:
+            if not isinstance(subject, str):
+                code = "type"
+            else:
+                code = "required" if not subject.strip() else "too_long"
+            errors["subject"] = (code, subject_error)
+        category = self.env["helpdesk.ticket.category"]
+        if payload.get("category"):
+            category = self._endocs_find_category(payload["category"])
+            if not category:
+                errors["category"] = ("unknown", self.env._("Unknown kind of request."))
+        return clean, category, errors
 
     @api.model
     def _endocs_api_contact(self, clean):
@@ -142,12 +163,14 @@ class HelpdeskTicket(models.Model):
         in the organisation of the client ID, created when the organisation is
         known and the e-mail is new.
 
-        :return: ``(contact, errors)``
+        :return: ``(contact, errors)``, errors as ``{field: (code, message)}``
         """
         Partner = self.env["res.partner"].sudo()
         org = Partner._endocs_find_by_client_ref(clean["client_ref"])
         if not org:
-            return Partner, {"client_ref": self.env._("Unknown client ID.")}
+            return Partner, {
+                "client_ref": ("client_ref_unknown", self.env._("Unknown client ID."))
+            }
         contact = Partner.search(
             [
                 ("email", "=ilike", clean["login_email"]),
@@ -159,9 +182,12 @@ class HelpdeskTicket(models.Model):
             return contact, {}
         if Partner.search_count([("email", "=ilike", clean["login_email"])]):
             return Partner, {
-                "client_ref": self.env._(
-                    "This client ID does not belong to the organisation of "
-                    "this login e-mail."
+                "client_ref": (
+                    "client_ref_mismatch",
+                    self.env._(
+                        "This client ID does not belong to the organisation of "
+                        "this login e-mail."
+                    ),
                 )
             }
         contact = Partner.create(

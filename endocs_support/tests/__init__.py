@@ -14,3 +14,6 @@ from . import test_sla_trust
 from . import test_audit_trail
 from . import test_workflow_robust
 from . import test_smtp_capture
+from . import test_api_v1
+from . import test_api_widget
+from . import test_api_idempotency_concurrency
