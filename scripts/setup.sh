@@ -50,7 +50,7 @@ if [ ! -x "$VENV_PY" ]; then
     say "Creating the virtual environment $VENV_DIR"
     "$PYTHON" -m venv "$VENV_DIR"
 fi
-pip_stamp="$(cat "$REPO_DIR/requirements.txt" "$REPO_DIR/scripts/constraints.txt" "$ODOO_DIR/requirements.txt" "$ODOO_DIR/.endocs-source" "$0" | sha1sum | cut -c1-40)"
+pip_stamp="$(cat "$REPO_DIR/requirements.txt" "$REPO_DIR/requirements-compat.txt" "$REPO_DIR/scripts/constraints.txt" "$ODOO_DIR/requirements.txt" "$ODOO_DIR/.endocs-source" "$0" | sha1sum | cut -c1-40)"
 if [ -f "$CACHE_DIR/.pip-stamp" ] && [ "$(cat "$CACHE_DIR/.pip-stamp")" = "$pip_stamp" ]; then
     say "Python packages: up to date"
 else
@@ -68,6 +68,8 @@ else
     pip_install -r "$CACHE_DIR/odoo-requirements.txt" "zope.interface"
     pip_install --no-deps --no-build-isolation -e "$ODOO_DIR"
     pip_install -r "$REPO_DIR/requirements.txt"
+    # the OCA addons of the compatibility suite (scripts/compat.sh)
+    pip_install -r "$REPO_DIR/requirements-compat.txt"
     "$VENV_PY" -m pip check >/dev/null || { "$VENV_PY" -m pip check >&2; die "broken Python environment"; }
     # Odoo with workers starts gevent, which resolves its plugins with pkg_resources
     "$VENV_PY" -c "import pkg_resources; pkg_resources.require('gevent')" 2>/dev/null \
