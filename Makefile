@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ARGS ?=
 
-.PHONY: help setup run mails update shell test lint bench screenshots stop
+.PHONY: help setup run mails update shell test compat lint bench screenshots stop
 
 help:  ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -24,6 +24,9 @@ shell: setup  ## Odoo shell on the demo database (reads a script from a pipe)
 
 test:  ## fresh test database, every test through pytest-odoo
 	@scripts/test.sh $(ARGS)
+
+compat:  ## the compatibility suite alone (ARGS=plain: measured without our addons)
+	@scripts/compat.sh $(ARGS)
 
 lint:  ## pre-commit with the OCA settings
 	@scripts/lint.sh

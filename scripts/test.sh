@@ -17,9 +17,16 @@ command -v chromium >/dev/null || command -v chromium-browser >/dev/null || comm
     || die "Chromium is required for the browser tours (make setup installs it)"
 "$VENV_PY" -c "import websocket" 2>/dev/null || die "websocket-client is required for the browser tours (make setup installs it)"
 cd "$REPO_DIR"
-exec "$VENV_PY" -m pytest -p no:cacheprovider \
+rc=0
+"$VENV_PY" -m pytest -p no:cacheprovider \
     --odoo-config="$ODOO_CONF" --odoo-addons-path="$(addons_path)" \
     --odoo-database="$TEST_DB" --odoo-http \
     --odoo-log-level="${ENDOCS_LOG_LEVEL:-warn}" \
     --odoo-extra=smtp= \
-    tests endocs_support endocs_support_billing "$@"
+    tests endocs_support endocs_support_billing "$@" || rc=$?
+if [ -n "${ENDOCS_SKIP_COMPAT:-}" ] && [ -z "${CI:-}" ]; then
+    say "Compatibility suite skipped (ENDOCS_SKIP_COMPAT)"
+    exit "$rc"
+fi
+"$REPO_DIR/scripts/compat.sh" ours || rc=$((rc ? rc : $?))
+exit "$rc"

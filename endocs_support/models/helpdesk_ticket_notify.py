@@ -93,7 +93,7 @@ class HelpdeskTicket(models.Model):
         queue = bool(self.env.context.get("endocs_queue_notices"))
         for role, xmlid in STAGE_NOTICES.items():
             self.filtered(
-                lambda t, role=role: t.endocs_stage_role == role
+                lambda t, role=role: t._endocs_role() == role
                 and roles_before.get(t.id) != role
             )._endocs_notify(xmlid, queue=queue)
 

@@ -21,7 +21,9 @@ class HelpdeskTicketTeam(models.Model):
     resource_calendar_id = fields.Many2one(
         "resource.calendar",
         string="Working Hours",
-        default=lambda self: self._default_resource_calendar_id(),
+        # the company's, as helpdesk_mgmt_sla has it (teams that exist when the
+        # column is made get it too); a regulated team gets the support hours
+        default=lambda self: self.env.company.resource_calendar_id,
         help="Support hours of the team: the SLA clocks, reminders and timeouts "
         "count working time on this calendar.",
     )
@@ -72,6 +74,18 @@ class HelpdeskTicketTeam(models.Model):
             team.endocs_calendar_warning = (
                 calendar.endocs_calendar_warning if calendar else False
             )
+
+    @api.onchange("endocs_regulated")
+    def _onchange_endocs_regulated(self):
+        """A team put under the regulation works the support hours, unless it
+        was given a calendar of its own."""
+        support = self._default_resource_calendar_id()
+        for team in self.filtered("endocs_regulated"):
+            if support and team.resource_calendar_id in (
+                self.env.company.resource_calendar_id,
+                self.env["resource.calendar"],
+            ):
+                team.resource_calendar_id = support
 
     @api.model
     def _endocs_intake_team(self, company=None):

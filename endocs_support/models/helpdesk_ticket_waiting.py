@@ -54,7 +54,7 @@ class HelpdeskTicket(models.Model):
         """Start and stop the waiting clocks when a request enters or leaves a
         waiting stage, however the stage moved (R-WF-3, R-WF-4)."""
         now = fields.Datetime.now()
-        moved = self.filtered(lambda t: roles_before.get(t.id) != t.endocs_stage_role)
+        moved = self.filtered(lambda t: roles_before.get(t.id) != t._endocs_role())
         left = moved.filtered(lambda t: roles_before.get(t.id) in WAITING_ROLES)
         left.endocs_pause_ids.filtered(lambda p: not p.date_to).sudo().date_to = now
         left.filtered(
@@ -67,7 +67,7 @@ class HelpdeskTicket(models.Model):
                 "endocs_timeout_listed": False,
             }
         )
-        entered = moved.filtered(lambda t: t.endocs_stage_role in WAITING_ROLES)
+        entered = moved.filtered(lambda t: t._endocs_role() in WAITING_ROLES)
         self.env["endocs.sla.pause"].sudo().create(
             [
                 {

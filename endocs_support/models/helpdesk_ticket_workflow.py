@@ -178,7 +178,7 @@ class HelpdeskTicket(models.Model):
     def _endocs_write_snapshot(self, vals):
         snapshot = super()._endocs_write_snapshot(vals)
         if STAGE_MOVERS.intersection(vals):
-            snapshot["roles"] = {t.id: t.endocs_stage_role for t in self}
+            snapshot["roles"] = {t.id: t._endocs_role() for t in self}
         if "endocs_cause_class" in vals:
             snapshot["causes"] = {t.id: t.endocs_cause_class for t in self}
         return snapshot
@@ -187,10 +187,7 @@ class HelpdeskTicket(models.Model):
         res = super()._endocs_after_write(vals, snapshot)
         if "roles" in snapshot:
             # reading the role runs helpdesk_mgmt's pending stage compute
-            moved = self.filtered(
-                lambda t: t.endocs_regulated
-                and t.endocs_stage_role != snapshot["roles"][t.id]
-            )
+            moved = self.filtered(lambda t: t._endocs_role() != snapshot["roles"][t.id])
             moved._endocs_stage_changed(snapshot["roles"])
             moved.filtered("closed")._endocs_close_questions()
             moved._endocs_stage_notices(snapshot["roles"])
@@ -311,6 +308,12 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Stages
     # ------------------------------------------------------------------
+
+    def _endocs_role(self):
+        """The stage's role as the regulation sees it: none for a request
+        outside its scope (leaving a regulated team stops its clocks)."""
+        self.ensure_one()
+        return self.endocs_stage_role if self.endocs_regulated else False
 
     def _endocs_stage(self, role):
         """The stage of ``role`` for this request's team (a stage for every

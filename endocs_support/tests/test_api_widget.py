@@ -41,6 +41,7 @@ class TestApiWidget(HttpCase):
         asked = Ticket.sudo().create(
             {
                 "name": "Нужен журнал",
+                "team_id": self.env.ref("endocs_support.helpdesk_team_support").id,
                 "partner_id": self.contact.id,
                 "endocs_client_ref": "ED-1001",
                 "description": "Ошибка при подписании документа.",

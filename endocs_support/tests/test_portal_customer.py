@@ -152,3 +152,26 @@ class TestPortalCustomer(HttpCase):
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn('id="endocs_request_form"', response.text)
+
+    def test_incomplete_submission_redirects_to_no_request(self):
+        """The form with errors comes back by a redirect (Post/Redirect/Get)
+        whose last path segment is 0, never a request's id: addons that read
+        the new request from the redirect (helpdesk_mgmt_portal_follower)
+        subscribe no one to another request, and nothing fails."""
+        page = self._page("/new/ticket").text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        before = self.env["helpdesk.ticket"].search_count([])
+        response = self.url_open(
+            "/submitted/ticket",
+            data={"csrf_token": token, "subject": "Вопрос", "description": "Кратко"},
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 303)
+        location = response.headers["Location"]
+        self.assertEqual(int(location.split("/")[-1]), 0)
+        self.assertEqual(self.env["helpdesk.ticket"].search_count([]), before)
+        shown = self.url_open(location)
+        self.assertEqual(shown.status_code, 200)
+        self.assertIn('id="endocs_form_errors"', shown.text)
+        self.assertIn('id="error_org_name"', shown.text)
+        self.assertIn("Кратко", shown.text)  # what was typed is kept

@@ -148,9 +148,11 @@ class TestPortalIsolation(HttpCase, BillingCase):
         page = self.url_open(f"/my/ticket/{self.ticket.id}")
         self.assertIn('method="POST"', page.text)
         self._post_close(stage)
-        self.assertEqual(self.ticket.stage_id, stage, "the owner closes it")
+        self.assertEqual(self.ticket.stage_id, before, "withdrawn only with a reason")
+        self._post_close(stage, reason="Вопрос решён без поддержки.")
+        self.assertEqual(self.ticket.stage_id, stage, "the owner withdraws it")
 
-    def _post_close(self, stage):
+    def _post_close(self, stage, reason=None):
         """The portal's close button: a POST with the session's CSRF token."""
         page = self.url_open("/my/tickets").text
         token = re.search(r'csrf_token["\']?\s*[:=]\s*["\']([0-9a-fo]+)', page).group(1)
@@ -160,6 +162,7 @@ class TestPortalIsolation(HttpCase, BillingCase):
                 "ticket_id": self.ticket.id,
                 "stage_id": stage.id,
                 "csrf_token": token,
+                **({"reason": reason} if reason else {}),
             },
             allow_redirects=False,
         )

@@ -12,3 +12,12 @@ def migrate(cr, version):
     team = env.ref("endocs_support.helpdesk_team_support", raise_if_not_found=False)
     if team and not team.endocs_regulated:
         team.endocs_regulated = True
+    # teams that existed when the addon made the column got no calendar (its
+    # default, the support calendar, did not exist yet): the company's, as
+    # helpdesk_mgmt_sla would have given them
+    for other in env["helpdesk.ticket.team"].with_context(active_test=False).search(
+        [("resource_calendar_id", "=", False)]
+    ):
+        other.resource_calendar_id = other.company_id.resource_calendar_id or (
+            env.company.resource_calendar_id
+        )
