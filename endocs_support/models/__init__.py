@@ -24,3 +24,4 @@ from . import endocs_sla_pause
 from . import endocs_sla_breach
 from . import endocs_sla_policy
 from . import endocs_video_session
+from . import endocs_mail_quarantine
