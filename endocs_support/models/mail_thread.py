@@ -58,6 +58,12 @@ class MailThread(models.AbstractModel):
         clean, cleaned = mailcheck.sanitize_raw(raw)
         if cleaned:
             _logger.info("Incoming message: headers %s cleaned", ", ".join(cleaned))
+        clean, dropped = mailcheck.trim_parts(clean)
+        if dropped:
+            _logger.info(
+                "Incoming message: %s MIME parts left in the attached original",
+                dropped,
+            )
         this = self.with_context(endocs_gateway_team=team.id)
         force = self.env.context.get("endocs_quarantine_force")
         try:

@@ -254,6 +254,9 @@ _STOP = re.compile(
     r")",
     re.IGNORECASE,
 )
+_LONE_ATTRIBUTION = re.compile(
+    r"^\s*(wrote|пишет|написал(\(а\)|а)?)\s*:$", re.IGNORECASE
+)
 # Outlook's quote header: «От: Name» (no address) with «Отправлено: …» below
 _OUTLOOK_FROM = re.compile(r"^\s*\**(from|от)\**\s*:\**\s+\S", re.IGNORECASE)
 _OUTLOOK_SENT = re.compile(
@@ -298,6 +301,7 @@ _DROP = (
 )
 _BULLET = r"[\s*\-•·]*"
 _SOFT_WRAP = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+_SOFT = "\x0b"  # a wrap of the HTML source, within html_to_text
 #: labels a signature or an advertisement has too («Mobile:», «Email:»): a new
 #: message whose only labels are these is not labelled intake data
 WEAK_LABELS = frozenset(
@@ -354,8 +358,9 @@ def html_to_text(markup):
 
     def flow(value, pre):
         # HTML text wraps where the sender's program wrapped its source
-        # (Word at 76 characters): a line break there is a space
-        return value if pre else _SOFT_WRAP.sub(" ", value)
+        # (Word at 76 characters): a line break there is a space, unless a
+        # label follows (see _join_soft_lines)
+        return value if pre else _SOFT_WRAP.sub(_SOFT, value)
 
     def walk(node, pre=False):
         tag = node.tag if isinstance(node.tag, str) else ""
@@ -376,8 +381,28 @@ def html_to_text(markup):
 
     walk(root)
     text = "".join(parts).replace("\xa0", " ")
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    lines = [
+        re.sub(r"[ \t]+", " ", line).strip()
+        for hard in text.split("\n")
+        for line in _join_soft_lines(hard)
+    ]
     return re.sub(r"\n{2,}", "\n", "\n".join(lines)).strip()
+
+
+def _join_soft_lines(line):
+    """The lines of a block whose source was wrapped (``_SOFT`` marks the
+    wraps): joined with spaces, except before a label or a stop (labels typed
+    one per source line without ``<br>``)."""
+    if _SOFT not in line:
+        return [line]
+    lines = []
+    for segment in line.split(_SOFT):
+        bare = segment.strip()
+        if lines and not (_LABEL.match(bare) or _STOP.match(bare)):
+            lines[-1] = f"{lines[-1]} {segment}"
+        else:
+            lines.append(segment)
+    return lines
 
 
 def parse_labelled(text, strict=False):
@@ -396,6 +421,10 @@ def parse_labelled(text, strict=False):
         line = raw.rstrip()
         match = _LABEL.match(line)
         if not match and _STOP.match(line):
+            if current is not None and _LONE_ATTRIBUTION.match(line):
+                # «wrote:» wrapped onto a line of its own: the line before
+                # is the attribution, not the value
+                found[current] = found[current].rpartition("\n")[0]
             break
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if _OUTLOOK_FROM.match(line) and _OUTLOOK_SENT.match(following):

@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections import namedtuple
 from email.header import Header, decode_header, make_header
+from email.mime.application import MIMEApplication
 from email.utils import formataddr, getaddresses, parseaddr
 
 try:  # a maintained detector; without it unknown charsets are read as UTF-8
@@ -32,6 +33,7 @@ __all__ = [
     "recipients",
     "repair_charsets",
     "sanitize_raw",
+    "trim_parts",
 ]
 
 _AUTO_SUBJECT = re.compile(
@@ -116,13 +118,15 @@ def _machine_reason(headers, subject, sender):
 
 def _list_reason(headers, sender):
     name, address = parseaddr(sender)
-    list_post = _header(headers, "List-Post") or _header(headers, "List-Id")
+    list_post = _header(headers, "List-Post")
     precedence = _header(headers, "Precedence")
-    if precedence in ("bulk", "junk") and not list_post:
+    if list_post and list_post not in ("no", "<no>"):
+        return "list", "mailing_list"  # a discussion list: people post there
+    if precedence in ("bulk", "junk"):
         return "bulk", "precedence_bulk"
-    if _header(headers, "List-Unsubscribe") and not list_post:
+    if _header(headers, "List-Unsubscribe"):
         return "bulk", "newsletter"
-    if list_post or precedence in ("list", "bulk", "junk"):
+    if _header(headers, "List-Id") or precedence == "list":
         return "list", "mailing_list"
     if name and _VIA.search(name) or _header(headers, "X-Original-From"):
         return "list", "via_list"
@@ -227,17 +231,13 @@ def _decoded(raw_value):
         return raw_value.encode("ascii", "surrogateescape").decode("utf-8", "replace")
 
 
-def _encoded(name, value):
-    """``value`` (clean text) as a header value again."""
-    if name.lower() in _ADDRESS_HEADERS:
-        return ", ".join(
-            formataddr((display, address), charset="utf-8")
-            for display, address in getaddresses([value])
-            if display or address
-        )
-    if value.isascii():
-        return value
-    return Header(value, "utf-8", maxlinelen=76, header_name=name).encode()
+def _clean_text(value):
+    """A header text without control characters (NUL, CR, LF…), one line."""
+    clean = _BAD_HEADER_CHARS.sub(" ", (value or "").replace("\x00", ""))
+    clean = re.sub(r"\s+", " ", clean).strip()
+    if clean.isascii():
+        return clean
+    return Header(clean, "utf-8", maxlinelen=998).encode()
 
 
 def sanitize_raw(raw):
@@ -264,9 +264,17 @@ def sanitize_raw(raw):
         except (ValueError, TypeError, IndexError, LookupError, AttributeError):
             value, bad = _decoded(raw_value), True
         if bad:
-            clean = _BAD_HEADER_CHARS.sub(" ", value.replace("\x00", ""))
-            clean = re.sub(r"\s+", " ", clean).strip()
-            line = f"{name}: {_encoded(name, clean)}".encode("utf-8", "replace")
+            if name.lower() in _ADDRESS_HEADERS:
+                # the addresses of the raw value: what a decoded name holds
+                # (a colon, a comma, an address) stays in the name
+                clean = ", ".join(
+                    formataddr((_clean_text(_decoded(display)), _clean_text(addr)), "utf-8")
+                    for display, addr in getaddresses([raw_value.replace("\x00", "")])
+                    if display or addr
+                )
+            else:
+                clean = _clean_text(value)
+            line = f"{name}: {clean}".encode("utf-8", "replace")
             cleaned.append(name)
         else:
             line = f"{name}: {raw_value}".encode("ascii", "surrogateescape")
@@ -475,3 +483,56 @@ def bound_parts(message, max_inline=20, max_html=1024 * 1024):
                 del part["Content-Disposition"]
             part["Content-Disposition"] = f'attachment; filename="{filename}"'
     return moved
+
+
+_PART_HEADER = re.compile(rb"^content-type:", re.IGNORECASE | re.MULTILINE)
+
+
+def trim_parts(raw, max_parts=100):
+    """A message of thousands of MIME parts costs minutes in any parser that
+    reads every part's headers (Odoo's does it several times): only its first
+    ``max_parts`` parts are kept in the structure, and the whole message is
+    attached as ``original-message.eml``, so that nothing is lost.
+
+    :return: ``(raw, dropped)``: the bytes and how many parts were left out
+    """
+    if len(_PART_HEADER.findall(raw)) <= max_parts + 1:
+        return raw, 0
+    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    if not message.is_multipart():
+        return raw, 0
+    kept = dropped = 0
+
+    def leaves(part):
+        if not part.is_multipart():
+            return 1
+        return sum(leaves(child) for child in part.get_payload())
+
+    def prune(part):
+        nonlocal kept, dropped
+        if not part.is_multipart():
+            kept += 1
+            return
+        children = []
+        for child in part.get_payload():
+            if kept >= max_parts:
+                dropped += leaves(child)
+                continue
+            prune(child)
+            children.append(child)
+        part.set_payload(children)
+
+    prune(message)
+    if not dropped:
+        return raw, 0
+    original = MIMEApplication(raw, "octet-stream")
+    original.add_header(
+        "Content-Disposition", "attachment", filename="original-message.eml"
+    )
+    message.attach(original)
+    try:
+        trimmed = message.as_bytes(policy=email.policy.compat32.clone(max_line_length=0))
+    except (ValueError, TypeError, LookupError, UnicodeError):
+        return raw, 0
+    return trimmed, dropped
+
