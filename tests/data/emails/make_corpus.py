@@ -1471,11 +1471,18 @@ def build():
         23,
         "cyrillic-client-id",
         body,
-        "Client ID typed with Cyrillic look-alike letters 'ЕД-1001': client_ref invalid; the "
-        "known sender's organisation has another ID, so the sender is flagged 'mismatch'.",
-        sender_state="mismatch",
+        "Client ID typed with Cyrillic look-alike letters 'ЕД-1001': not valid, so not the "
+        "client ID (missing, asked for) but a line of the description; the sender is the "
+        "known contact.",
+        sender_state="matched",
         missing=["client_ref"],
-        fields={"org_name": "ООО Ромашка", "contact_phone": "+74951234567"},
+        fields={
+            "org_name": "ООО Ромашка",
+            "contact_phone": "+74951234567",
+            "client_ref": None,
+            "description": "не загружается список контрагентов, бесконечная загрузка.\n"
+            "ИД клиента: ЕД-1001",
+        },
     )
 
     # 24 ---------------------------------------------------------------
