@@ -178,7 +178,7 @@ FIELDS = (
         "On Mon, 3 Mar 2025 at 09:15, Olga <o@v.ru> wrote:",
         "03.03.2025 10:00, Ольга Орлова пишет:",
         "пн, 3 мар. 2025 г. в 10:00, Ольга Орлова <o@v.ru>:",
-        "03.03.2025, 10:00, \"Ольга Орлова\" <o@v.ru>:",
+        '03.03.2025, 10:00, "Ольга Орлова" <o@v.ru>:',
         "Понедельник, 3 марта 2025, 9:15 +03:00 от Ольга Орлова <o@v.ru>:",
         "Вы писали 3 марта 2025 г., 9:15:05:",
         "You wrote 3 March 2025, 9:15:05:",
@@ -199,12 +199,16 @@ def test_a_multiline_value_stops_at_quotes_and_signatures_r_in_4(header):
     parsed = intake.parse_labelled(
         FIELDS + header + "\nОдна строка цитаты\nТелефон: +7 916 000-00-00\n"
     )
-    assert parsed["description"] == "не открывается карточка.\nОшибка повторяется у всех."
+    assert (
+        parsed["description"] == "не открывается карточка.\nОшибка повторяется у всех."
+    )
     assert "contact_phone" not in parsed
 
 
 def test_outlook_header_without_address_and_wrapped_attribution_r_in_4():
-    outlook = FIELDS + "От: Ольга Орлова\nОтправлено: 3 марта 2025 г. 9:15\nТелефон: 1\n"
+    outlook = (
+        FIELDS + "От: Ольга Орлова\nОтправлено: 3 марта 2025 г. 9:15\nТелефон: 1\n"
+    )
     gmail = FIELDS + "On Mon, 3 Mar 2025 at 09:15, Olga Orlova <o@v.ru>\nwrote:\n"
     for text in (outlook, gmail):
         parsed = intake.parse_labelled(text)

@@ -9,6 +9,7 @@ import base64
 import email
 import email.policy
 import logging
+from email.header import decode_header, make_header
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -143,7 +144,8 @@ class EndocsMailQuarantine(models.Model):
     def _endocs_header(self, headers, name):
         try:
             value = str(headers.get(name) or "")
-        except (ValueError, TypeError, AttributeError, IndexError):
+            value = str(make_header(decode_header(value))) if "=?" in value else value
+        except (ValueError, TypeError, AttributeError, IndexError, LookupError):
             return ""
         return " ".join(value.replace("\x00", "").split())
 

@@ -268,7 +268,9 @@ def sanitize_raw(raw):
                 # the addresses of the raw value: what a decoded name holds
                 # (a colon, a comma, an address) stays in the name
                 clean = ", ".join(
-                    formataddr((_clean_text(_decoded(display)), _clean_text(addr)), "utf-8")
+                    formataddr(
+                        (_clean_text(_decoded(display)), _clean_text(addr)), "utf-8"
+                    )
                     for display, addr in getaddresses([raw_value.replace("\x00", "")])
                     if display or addr
                 )
@@ -531,8 +533,9 @@ def trim_parts(raw, max_parts=100):
     )
     message.attach(original)
     try:
-        trimmed = message.as_bytes(policy=email.policy.compat32.clone(max_line_length=0))
+        trimmed = message.as_bytes(
+            policy=email.policy.compat32.clone(max_line_length=0)
+        )
     except (ValueError, TypeError, LookupError, UnicodeError):
         return raw, 0
     return trimmed, dropped
-
