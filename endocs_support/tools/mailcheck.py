@@ -362,11 +362,8 @@ def detect_charset(data):
     guess, Western code pages first."""
     if not data:
         return None
-    try:
-        data.decode("utf-8")
+    if _strict_utf8(data):
         return "utf-8"
-    except UnicodeDecodeError:
-        pass
     sample = data[:65536]
     high = sum(1 for byte in sample if byte > 127)
     best, best_score = None, 0
@@ -438,6 +435,14 @@ def repair_charsets(message, fallback="utf-8"):
         part.set_param("charset", used)
         replaced.append((declared, used))
     return replaced
+
+
+def _strict_utf8(data):
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _lookup(name):
