@@ -10,7 +10,9 @@
     "author": "EnDocs",
     "license": "AGPL-3",
     "depends": ["helpdesk_mgmt", "resource", "mail", "portal"],
-    "external_dependencies": {"python": ["holidays", "python-dateutil"]},
+    "external_dependencies": {
+        "python": ["holidays", "python-dateutil", "charset-normalizer"]
+    },
     "data": [
         "security/endocs_support_security.xml",
         "security/ir.model.access.csv",
@@ -30,6 +32,7 @@
         "views/endocs_support_contract_views.xml",
         "views/endocs_sla_policy_views.xml",
         "views/res_partner_views.xml",
+        "views/endocs_mail_quarantine_views.xml",
         "views/portal_templates.xml",
         "views/endocs_api_key_views.xml",
         "wizards/endocs_ticket_split_wizard_views.xml",

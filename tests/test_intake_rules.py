@@ -140,7 +140,8 @@ def test_first_occurrence_wins_r_in_4():
     [
         ({"Auto-Submitted": "auto-replied"}, "Re: запрос", "a@b.ru", True),
         ({"Auto-Submitted": "no"}, "Вопрос", "a@b.ru", False),
-        ({"Precedence": "bulk"}, "Новости", "news@b.ru", True),
+        # bulk mail and lists may be people: not answered, but not machines
+        ({"Precedence": "bulk"}, "Новости", "news@b.ru", False),
         ({"X-Autoreply": "yes"}, "Re", "a@b.ru", True),
         ({"X-Auto-Response-Suppress": "All"}, "x", "a@b.ru", True),
         ({}, "Automatic reply: запрос", "a@b.ru", True),

@@ -31,3 +31,4 @@ from . import helpdesk_ticket_api
 from . import endocs_api_key
 from . import endocs_api_idempotency
 from . import endocs_api_throttle
+from . import endocs_mail_quarantine

@@ -23,8 +23,10 @@ one with a reason through «Correct the audit trail».
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import plaintext2html
 
 from ..tools import intake
+from ..tools.mailcheck import contact_name
 
 
 class HelpdeskTicket(models.Model):
@@ -118,22 +120,63 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def message_new(self, msg, custom_values=None):
+        """R-IN-4: the labelled intake data of the e-mail; a value that is not
+        valid stays in the description, not in its field. The sender is named
+        by its display name. A request from a list or an address nobody reads
+        says why it got no notice."""
         team = self.env["helpdesk.ticket.team"].browse(
             (custom_values or {}).get("team_id") or []
         )
         if not team.endocs_regulated:
             return super().message_new(msg, custom_values=custom_values)
-        parsed = intake.parse_labelled(intake.html_to_text(msg.get("body") or ""))
+        text = intake.html_to_text(msg.get("body") or "")
+        parsed, invalid = intake.split_invalid(intake.parse_labelled(text, strict=True))
         values = self._endocs_vals_from_intake(parsed)
         if "description" not in parsed:
             values.pop("description", None)  # the whole body, as helpdesk_mgmt does
+        elif invalid:
+            values["description"] = plaintext2html(
+                "\n".join([parsed["description"], "", *invalid])
+            )
+        if msg.get("email_from"):
+            values["partner_name"] = contact_name(msg["email_from"])
         channel = self._endocs_channel("email")
         if channel:
             values["channel_id"] = channel.id
         values.update(custom_values or {})
-        return super(
+        ticket = super(
             HelpdeskTicket, self.with_context(endocs_mail_gateway=True)
         ).message_new(msg, custom_values=values)
+        silent = self.env.context.get("endocs_mail_silent")
+        if silent:
+            ticket._endocs_note_silent(silent)
+        return ticket
+
+    def _endocs_note_silent(self, reason):
+        """A note on a request registered without a notice, saying why."""
+        reasons = {
+            "mailing_list": self.env._("it came through a mailing list"),
+            "via_list": self.env._(
+                "its sender was rewritten by a mailing list («… via …»)"
+            ),
+            "list_request": self.env._("it came from a list's -request address"),
+            "precedence_bulk": self.env._("it is bulk mail (Precedence)"),
+            "newsletter": self.env._("it is a newsletter (List-Unsubscribe)"),
+            "noreply_address": self.env._("its sender is an address nobody reads"),
+        }
+        because = reasons.get(
+            reason, self.env._("it was sent by a machine or a mailing list")
+        )
+        for ticket in self:
+            ticket.message_post(
+                body=self.env._(
+                    "No registration notice was sent and no contact was created: "
+                    "%(reason)s. Check the sender and send the notice with the "
+                    "button when a person is behind it.",
+                    reason=because,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
 
     @api.model
     def fields_get(self, allfields=None, attributes=None):

@@ -177,7 +177,11 @@ class HelpdeskTicket(models.Model):
         New requests queue it: «EnDocs: post queued notices» posts it right
         after the commit, and only then is the request registered
         (``endocs_registered_at``), so work cannot start before it went out
-        (3.5). ``force`` (the button) posts it at once."""
+        (3.5). ``force`` (the button) posts it at once. A request from a list
+        or an address nobody reads (``endocs_mail_silent``) gets none: the
+        button sends it when a person is behind it."""
+        if not force and self.env.context.get("endocs_mail_silent"):
+            return
         todo = self.filtered(
             lambda t: t.partner_id and (force or not t.endocs_registered_at)
         )

@@ -4,7 +4,9 @@
 contact of a request that comes from the EnDocs product's API (R-IN-1)."""
 
 from odoo import api, fields, models
+from odoo.tools import email_normalize
 
+from ..tools.mailcheck import contact_name
 from .helpdesk_ticket_intake import INTAKE_FIELDS
 
 
@@ -68,20 +70,29 @@ class HelpdeskTicket(models.Model):
 
     def _endocs_ensure_partner(self):
         """A request always has a contact to write to: the known contact with
-        that e-mail, else a new contact (flagged as unknown sender)."""
+        that e-mail, else a new contact (flagged as unknown sender), named by
+        the sender's display name or, without one, the address. Mail from a
+        list or an address nobody reads (``endocs_mail_silent``) makes no new
+        contact."""
         Partner = self.env["res.partner"].sudo()
+        silent = self.env.context.get("endocs_mail_silent")
         for ticket in self.filtered(lambda t: not t.partner_id):
-            email = ticket.partner_email or ticket.endocs_login_email
+            raw = ticket.partner_email or ticket.endocs_login_email
+            email = email_normalize(raw or "") or (raw or "").strip()
             if not email:
                 continue
-            partner = Partner.search([("email", "=ilike", email.strip())], limit=1)
+            partner = Partner.search([("email_normalized", "=", email)], limit=1)
+            if not partner:
+                partner = Partner.search([("email", "=ilike", email)], limit=1)
+            if not partner and silent:
+                continue
             if not partner:
                 partner = Partner.create(
                     {
                         "name": ticket.endocs_contact_name
                         or ticket.partner_name
-                        or email,
-                        "email": email.strip(),
+                        or contact_name(raw),
+                        "email": email,
                         "phone": ticket.endocs_contact_phone or False,
                         "lang": ticket._endocs_desk_lang(),
                     }

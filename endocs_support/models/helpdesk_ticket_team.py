@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from ..tools import mailcheck
+
 #: regulation 2.7: the reminder goes out weekly, the request is closed after 5
 #: working days without an answer (the one place of these defaults)
 DEFAULT_REMINDER_DAYS = 7
@@ -58,6 +60,37 @@ class HelpdeskTicketTeam(models.Model):
         string="Notices signed by",
         help="The author of the notices the customers get (registration, "
         "questions, reminders, closures); empty: the company.",
+    )
+    endocs_mail_silent_senders = fields.Char(
+        string="Addresses never answered",
+        default=mailcheck.DEFAULT_SILENT_SENDERS,
+        help="Mail from these addresses gets no notice and makes no new contact "
+        "(it is still registered): local parts separated by commas; a word "
+        "matches an address that contains it, * matches any beginning or end "
+        "(*-request: list digests).",
+    )
+    endocs_mail_list_action = fields.Selection(
+        [
+            ("register", "Register without a notice"),
+            ("quarantine", "Keep in the mail quarantine"),
+        ],
+        string="Mailing-list posts",
+        default="register",
+        required=True,
+        help="Posts through a mailing list (List-Id, Precedence: list, a «via» "
+        "rewritten sender, -request addresses) are written by people: registered "
+        "without a notice, or kept for a specialist to review.",
+    )
+    endocs_mail_bulk_action = fields.Selection(
+        [
+            ("register", "Register without a notice"),
+            ("quarantine", "Keep in the mail quarantine"),
+        ],
+        string="Newsletters and bulk mail",
+        default="quarantine",
+        required=True,
+        help="Newsletters (List-Unsubscribe) and Precedence: bulk or junk mail "
+        "that is not a list post.",
     )
     endocs_calendar_warning = fields.Char(
         string="Working time warning",
@@ -128,3 +161,28 @@ class HelpdeskTicketTeam(models.Model):
     def _endocs_timeout_working_days(self):
         """After how many working days without an answer a request is closed."""
         return (self[:1].endocs_timeout_days if self else 0) or DEFAULT_TIMEOUT_DAYS
+
+    def _endocs_mail_verdict(self, headers, subject, email_from):
+        """Who sent an incoming message to the team (``tools.mailcheck``), with
+        the team's addresses that are never answered (or the defaults, for no
+        team)."""
+        patterns = (
+            self[:1].endocs_mail_silent_senders
+            if self
+            else mailcheck.DEFAULT_SILENT_SENDERS
+        )
+        return mailcheck.classify(
+            headers, subject or "", email_from or "", silent=patterns or ""
+        )
+
+    def _endocs_mail_keeps_out(self, verdict):
+        """Whether a new message of that verdict opens no request of the team
+        (it goes to the quarantine): machines never do; lists and bulk mail as
+        the team says."""
+        if verdict.kind == "machine":
+            return True
+        action = {
+            "bulk": self[:1].endocs_mail_bulk_action or "quarantine",
+            "list": self[:1].endocs_mail_list_action or "register",
+        }.get(verdict.kind, "register")
+        return action == "quarantine"

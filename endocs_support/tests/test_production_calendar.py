@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import holidays
 
 from odoo.exceptions import AccessError
-from odoo.tests import TransactionCase, freeze_time, new_test_user
+from odoo.tests import Form, TransactionCase, freeze_time, new_test_user
 
 
 class TestProductionCalendar(TransactionCase):
@@ -163,7 +163,7 @@ class TestProductionCalendar(TransactionCase):
         a year without holidays."""
         cal = self.calendar.with_context(lang="en_US")
         team = self.env["helpdesk.ticket.team"].with_context(lang="en_US")
-        team = team.create({"name": "L1"})
+        team = team.create({"name": "L1", "resource_calendar_id": self.calendar.id})
         self.assertFalse(cal.endocs_calendar_warning)
         last = holidays.RU.end_year
         with freeze_time(f"{last}-06-15 12:00:00"):
@@ -236,7 +236,14 @@ class TestProductionCalendar(TransactionCase):
         self.assertFalse(cal._working_time().is_working_time(wednesday))
 
     def test_team_default_calendar_and_access(self):
-        team = self.env["helpdesk.ticket.team"].create({"name": "L1"})
+        # a team outside the regulation: the company's calendar, as
+        # helpdesk_mgmt_sla has it; a regulated team: the support hours
+        team = self.env["helpdesk.ticket.team"].create({"name": "L0"})
+        self.assertEqual(team.resource_calendar_id, self.env.company.resource_calendar_id)
+        with Form(self.env["helpdesk.ticket.team"]) as form:
+            form.name = "L1"
+            form.endocs_regulated = True
+        team = form.record
         self.assertEqual(team.resource_calendar_id, self.calendar)
         self.assertIsNotNone(team._working_time())
         user = new_test_user(self.env, login="endocs_plain_user")

@@ -16,6 +16,7 @@ __all__ = [
     "missing_fields",
     "normalize_phone",
     "parse_labelled",
+    "split_invalid",
     "title",
     "validate",
 ]
@@ -223,12 +224,43 @@ _EMAIL = re.compile(
 _CLIENT_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{2,31}$")
 _PHONE_CHARS = re.compile(r"[\s().\-]")
 # Reply and forward separators, quoted text and signatures end the parsed part
-# (checked after the labels, so a labelled line ending in "пишет:" is a field).
+# (checked after the labels, so a labelled line ending in "пишет:" is a field):
+# the quote headers of Outlook, Gmail, Thunderbird, Apple Mail, KMail, Yandex,
+# Mail.ru and The Bat! in Russian and English, forwarded blocks, the signature
+# separator and the usual sign-offs.
 _STOP = re.compile(
-    r"^\s*(>|-{2,}\s*(original message|исходное сообщение|forwarded message|"
-    r"пересылаемое сообщение)|-- ?$|on .+ wrote:$|.+ пишет:$|"
-    r"\**(from|от)\**:\**\s.*@)",
+    r"^\s*(>"
+    r"|-{2,}\s*(original message|исходное сообщение|forwarded message|"
+    r"пересылаемое сообщение|перенаправленное сообщение|"
+    r"переадресованное сообщение)"
+    r"|-{3,}\s*(forwarded|пересылаемое|перенаправленное)\b"
+    r"|_{10,}$"
+    r"|-- ?$"
+    r"|(begin forwarded message|начало переадресованного сообщения|"
+    r"начало пересылаемого сообщения)\s*:"
+    r"|on .+ wrote:$|.+ wrote:$|wrote:$"
+    r"|.+ пишет:$|пишет:$"
+    r"|.+ написал(\(а\)|а)?:$|написал(\(а\)|а)?:$"
+    r"|в сообщении от .+"
+    r"|вы писали .*:$|you wrote .*:$"
+    r"|.*\d{1,2}:\d{2}.*(от|from)\s.+@.+>?:$"
+    r"|.*\d{1,2}:\d{2}.*,\s*.*<[^>]+@[^>]+>:$"
+    r"|\**(from|от|отправлено|sent|отправитель)\**\s*:\**\s.*@"
+    r"|\**(отправлено|sent)\**\s*:\**\s.*\d{1,2}:\d{2}"
+    r"|(с уважением|с наилучшими пожеланиями|best regards|kind regards|"
+    r"regards|sincerely|warm regards)\b.{0,60}$"
+    r"|(sent from my|отправлено с (моего )?(iphone|ipad|android)|"
+    r"отправлено из (мобильной )?(яндекс|почты mail\.ru|mail\.ru))"
+    r")",
     re.IGNORECASE,
+)
+_LONE_ATTRIBUTION = re.compile(
+    r"^\s*(wrote|пишет|написал(\(а\)|а)?)\s*:$", re.IGNORECASE
+)
+# Outlook's quote header: «От: Name» (no address) with «Отправлено: …» below
+_OUTLOOK_FROM = re.compile(r"^\s*\**(from|от)\**\s*:\**\s+\S", re.IGNORECASE)
+_OUTLOOK_SENT = re.compile(
+    r"^\s*\**(sent|отправлено|date|дата)\**\s*:\**\s.*\d", re.IGNORECASE
 )
 _EXTENSION = re.compile(r"\s*(доб\.?|добавочный|ext\.?|extension|#|x)\s*\d+\s*$", re.I)
 # HTML: blocks that end a line, and the parts that are not the sender's text
@@ -268,6 +300,26 @@ _DROP = (
     " | //style | //script | //head | //title"
 )
 _BULLET = r"[\s*\-•·]*"
+_SOFT_WRAP = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+_SOFT = "\x0b"  # a wrap of the HTML source, within html_to_text
+#: labels a signature or an advertisement has too («Mobile:», «Email:»): a new
+#: message whose only labels are these is not labelled intake data
+WEAK_LABELS = frozenset(
+    (
+        "e-mail",
+        "email",
+        "mobile",
+        "phone",
+        "telephone",
+        "тел",
+        "тел.",
+        "телефон",
+        "company",
+        "компания",
+        "contact",
+        "контакт",
+    )
+)
 _SEPARATOR = r"\s*[:：=—–]\s*"
 
 
@@ -304,50 +356,112 @@ def html_to_text(markup):
             node.drop_tree()
     parts = []
 
-    def walk(node):
+    def flow(value, pre):
+        # HTML text wraps where the sender's program wrapped its source
+        # (Word at 76 characters): a line break there is a space, unless a
+        # label follows (see _join_soft_lines)
+        return value if pre else _SOFT_WRAP.sub(_SOFT, value)
+
+    def walk(node, pre=False):
         tag = node.tag if isinstance(node.tag, str) else ""
         tag = tag.lower()
+        pre = pre or tag in ("pre", "textarea")
         if tag == "br":
             parts.append("\n")
         elif tag in _BLOCKS:
             parts.append("\n")
         if tag not in ("img",) and node.text and isinstance(node.tag, str):
-            parts.append(node.text)
+            parts.append(flow(node.text, pre))
         for child in node:
-            walk(child)
+            walk(child, pre)
         if tag in _BLOCKS:
             parts.append("\n")
         if node.tail:
-            parts.append(node.tail)
+            parts.append(flow(node.tail, pre and tag != "pre"))
 
     walk(root)
     text = "".join(parts).replace("\xa0", " ")
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    lines = [
+        re.sub(r"[ \t]+", " ", line).strip()
+        for hard in text.split("\n")
+        for line in _join_soft_lines(hard)
+    ]
     return re.sub(r"\n{2,}", "\n", "\n".join(lines)).strip()
 
 
-def parse_labelled(text):
+def _join_soft_lines(line):
+    """The lines of a block whose source was wrapped (``_SOFT`` marks the
+    wraps): joined with spaces, except before a label or a stop (labels typed
+    one per source line without ``<br>``)."""
+    if _SOFT not in line:
+        return [line]
+    lines = []
+    for segment in line.split(_SOFT):
+        bare = segment.strip()
+        if lines and not (_LABEL.match(bare) or _STOP.match(bare)):
+            lines[-1] = f"{lines[-1]} {segment}"
+        else:
+            lines.append(segment)
+    return lines
+
+
+def parse_labelled(text, strict=False):
     """Fields from labelled lines (``Организация: …``, ``Client ID: …``), in any
     order, Russian or English labels. A multi-line field runs until the next
-    label; quoted replies and signatures are ignored. Returns ``{key: value}``
-    with the keys of :data:`FIELDS` that were found (first occurrence wins)."""
-    found, current = {}, None
-    for raw in (text or "").replace("\r\n", "\n").split("\n"):
+    label, a quote header, a forwarded block, the signature («-- », «С
+    уважением»); nothing after those is read. Returns ``{key: value}`` with the
+    keys of :data:`FIELDS` that were found (first occurrence wins).
+
+    :param strict: a new message: labels that signatures and advertisements
+        have too (:data:`WEAK_LABELS`) count only beside another label
+    """
+    found, current, labels = {}, None, set()
+    lines = (text or "").replace("\r\n", "\n").split("\n")
+    for index, raw in enumerate(lines):
         line = raw.rstrip()
         match = _LABEL.match(line)
         if not match and _STOP.match(line):
+            if current is not None and _LONE_ATTRIBUTION.match(line):
+                # «wrote:» wrapped onto a line of its own: the line before
+                # is the attribution, not the value
+                found[current] = found[current].rpartition("\n")[0]
+            break
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if _OUTLOOK_FROM.match(line) and _OUTLOOK_SENT.match(following):
             break
         if match:
-            key = _LABEL_KEYS[match.group(1).lower()]
+            label = match.group(1).lower()
+            key = _LABEL_KEYS[label]
             value = match.group(2).strip()
             if key in found:
                 current = None
                 continue
             found[key] = value
+            labels.add(label)
             current = key if FIELDS_BY_KEY[key].multiline else None
         elif current is not None:
             found[current] = (found[current] + "\n" + line).strip("\n")
+    if strict and labels and labels <= WEAK_LABELS:
+        return {}
     return {key: value.strip() for key, value in found.items() if value.strip()}
+
+
+def split_invalid(parsed):
+    """Labelled values that are not valid (a bad e-mail under «Email:», a phone
+    of four digits) are not the field: they are left out, and returned as the
+    lines to keep in the description.
+
+    :return: ``(valid, lines)``
+    """
+    _clean, errors = validate(parsed, required=())
+    valid, lines = {}, []
+    for key, value in parsed.items():
+        field = FIELDS_BY_KEY[key]
+        if key in errors and not field.multiline:
+            lines.append(f"{field.title}: {value}")
+        else:
+            valid[key] = value
+    return valid, lines
 
 
 def normalize_phone(value):
@@ -426,6 +540,12 @@ def title(key):
 
 
 def missing_fields(data, required=REQUIRED):
-    """The required keys that ``data`` lacks or has invalid, in form order."""
+    """The required keys that ``data`` lacks or has invalid, in form order. A
+    long text (a description with its log) is there, not missing."""
     _clean, errors = validate(data, required)
-    return [key for key in required if key in errors]
+    return [
+        key
+        for key in required
+        if key in errors
+        and not (errors[key] == "too_long" and FIELDS_BY_KEY[key].multiline)
+    ]
