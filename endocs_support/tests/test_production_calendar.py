@@ -239,7 +239,9 @@ class TestProductionCalendar(TransactionCase):
         # a team outside the regulation: the company's calendar, as
         # helpdesk_mgmt_sla has it; a regulated team: the support hours
         team = self.env["helpdesk.ticket.team"].create({"name": "L0"})
-        self.assertEqual(team.resource_calendar_id, self.env.company.resource_calendar_id)
+        self.assertEqual(
+            team.resource_calendar_id, self.env.company.resource_calendar_id
+        )
         with Form(self.env["helpdesk.ticket.team"]) as form:
             form.name = "L1"
             form.endocs_regulated = True
