@@ -65,7 +65,9 @@ class HelpdeskTicket(models.Model):
                 body=values["body_html"],
                 subject=values["subject"],
                 message_type="comment",
-                subtype_xmlid="endocs_support.mt_notice",
+                # a message of the discussion: the customer reads it on the
+                # portal too (the portal shows discussion messages only)
+                subtype_xmlid="mail.mt_comment",
                 author_id=ticket._endocs_notice_author().id,
                 email_from=values.get("email_from") or ticket._endocs_notice_from(),
                 reply_to=values.get("reply_to") or False,
@@ -73,6 +75,18 @@ class HelpdeskTicket(models.Model):
                 email_layout_xmlid="mail.mail_notification_layout",
             )
         self._endocs_notice_posted(template)
+
+    def _notify_get_recipients(self, message, msg_vals, **kwargs):
+        """A notice of the desk goes to the customers it is addressed to; the
+        specialists following the request are not sent a copy of every
+        registration, reminder or closure (they read them in the chatter)."""
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        if not self.env.context.get("endocs_notice"):
+            return recipients
+        addressed = set(
+            (msg_vals or {}).get("partner_ids") or message.sudo().partner_ids.ids
+        )
+        return [r for r in recipients if r["id"] in addressed]
 
     def _track_template(self, changes):
         """One e-mail per event: a stage with a notice of ours does not also

@@ -84,3 +84,23 @@ class TestRussianTranslation(TransactionCase):
         self.assertEqual(stage.name, "В работе")
         field = ru["ir.model.fields"]._get("helpdesk.ticket", "team_id")
         self.assertEqual(field.field_description, "Команда")
+
+    def test_no_english_left_in_russian_mail_r_ux_1(self):
+        """A notice translated as a whole body keeps no English sentence: every
+        word of the Russian body (markup and QWeb expressions aside) is Russian,
+        a name (EnDocs, Service Desk) or an abbreviation."""
+        allowed = {"EnDocs", "Service", "Desk", "SLA", "ID", "URL", "API"}
+        templates = self.env["mail.template"].search(
+            [("model", "=", "helpdesk.ticket")]
+        )
+        templates = templates.filtered(
+            lambda t: t.get_external_id()[t.id].startswith("endocs_support.")
+        )
+        self.assertTrue(templates)
+        for template in templates.with_context(lang="ru_RU"):
+            for name in ("subject", "body_html"):
+                text = re.sub(r"<[^>]*>|\{\{.*?\}\}", " ", template[name] or "")
+                english = set(re.findall(r"\b[A-Za-z]{2,}\b", text)) - allowed
+                self.assertFalse(
+                    english, f"{template.name}, {name}: English words {english}"
+                )

@@ -4,6 +4,7 @@
 the specialist gave, withdraw with a reason; never an error page. Times on the
 portal in the team's zone, named (R-TIME-6)."""
 
+import json
 import re
 from datetime import datetime
 
@@ -184,3 +185,32 @@ class TestPortalCustomer(HttpCase):
         self.assertIn('id="endocs_form_errors"', shown.text)
         self.assertIn('id="error_org_name"', shown.text)
         self.assertIn("Кратко", shown.text)  # what was typed is kept
+
+    def test_notices_are_on_the_portal_chatter_for_the_customer_only(self):
+        """The desk's notices are discussion messages: the portal's chatter
+        shows them; the specialist following the request is not sent a copy."""
+        page = self._page().text
+        token = re.search(r'data-token="([^"]+)"', page).group(1)
+        response = self.url_open(
+            "/mail/chatter_fetch",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {
+                        "thread_model": "helpdesk.ticket",
+                        "thread_id": self.ticket.id,
+                        "token": token,
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        messages = response.json()["result"]["data"]["mail.message"]
+        registration = [m for m in messages if self.ticket.number in m["body"]]
+        self.assertEqual(len(registration), 1, "the registration notice is shown")
+        notice = self.ticket.message_ids.filtered(
+            lambda m: m.id == registration[0]["id"]
+        )
+        self.assertIn(self.specialist.partner_id, self.ticket.message_partner_ids)
+        self.assertEqual(notice.notified_partner_ids, self.portal_user.partner_id)

@@ -23,3 +23,12 @@ def migrate(cr, version):
         other.resource_calendar_id = other.company_id.resource_calendar_id or (
             env.company.resource_calendar_id
         )
+    # notices posted with the addon's own subtype were not shown on the
+    # portal, which shows discussion messages only
+    notice = env.ref("endocs_support.mt_notice", raise_if_not_found=False)
+    comment = env.ref("mail.mt_comment")
+    if notice:
+        cr.execute(
+            "UPDATE mail_message SET subtype_id = %s WHERE subtype_id = %s",
+            (comment.id, notice.id),
+        )
