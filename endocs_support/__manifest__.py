@@ -46,6 +46,9 @@
         "demo/endocs_demo_story.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "endocs_support/static/src/portal/support_zone.esm.js",
+        ],
         "web.assets_tests": [
             "endocs_support/static/tests/tours/*.esm.js",
         ],

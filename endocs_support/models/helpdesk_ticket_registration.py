@@ -134,6 +134,10 @@ class HelpdeskTicket(models.Model):
         user, who cannot read calendars)."""
         return self.sudo()._endocs_calendar().tz or "UTC"
 
+    def _endocs_zone_label(self):
+        """The name of the request's zone as people read it («МСК»)."""
+        return zone_label(self._endocs_tz(), fields.Datetime.now())
+
     def _endocs_format_moment(self, moment, dt_format="dd.MM.yyyy HH:mm"):
         """``moment`` as told to people: in the request's zone, named
         («02.12.2026 10:00 (МСК)»); empty for no moment."""

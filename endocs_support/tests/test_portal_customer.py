@@ -214,3 +214,31 @@ class TestPortalCustomer(HttpCase):
         )
         self.assertIn(self.specialist.partner_id, self.ticket.message_partner_ids)
         self.assertEqual(notice.notified_partner_ids, self.portal_user.partner_id)
+
+    def test_chatter_tells_moscow_time_in_any_browser_zone(self):
+        """The chatter's times, formatted by the browser (headless Chromium
+        runs in UTC here), are the team's zone too: the registration notice
+        posted at 08:30 UTC reads 11:30, as «Получен 15.10.2025 11:30 (МСК)»."""
+        code = """
+        const until = async (check, what) => {
+            for (let i = 0; i < 300; i++) {
+                const value = check();
+                if (value) return value;
+                await new Promise((resolve) => setTimeout(resolve, 50));
+            }
+            throw new Error("not seen: " + what);
+        };
+        (async () => {
+            const root = await until(
+                () => document.querySelector("#chatterRoot")?.shadowRoot, "chatter");
+            await until(() => root.textContent.includes("зарегистрирован"), "notice");
+            if (!root.textContent.includes("11:30")) throw new Error("not Moscow time");
+            if (root.textContent.includes("08:30")) throw new Error("UTC shown");
+            if (!document.querySelector("#endocs_zone_note").textContent.includes("МСК"))
+                throw new Error("the zone is not named");
+            console.log("test successful");
+        })().catch((error) => console.error(error.message));
+        """
+        self.browser_js(
+            f"/my/ticket/{self.ticket.id}", code, ready="true", login="endocs_customer"
+        )
