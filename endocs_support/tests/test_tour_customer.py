@@ -74,8 +74,7 @@ class TestCustomerTour(HttpCase):
                     "endocs_contact_name": "Мария Иванова",
                     "endocs_contact_phone": "+74951234567",
                     "endocs_login_email": "m.ivanova@romashka.ru",
-                    "description": "<p>Документ не подписывается после "
-                    "обновления.</p>",
+                    "description": "<p>Документ не подписывается после обновления.</p>",
                 }
             )
             ticket.message_subscribe(partner_ids=self.customer.partner_id.ids)

@@ -33,7 +33,11 @@ class TestManagerTour(HttpCase):
         )
         team = env.ref("endocs_support.helpdesk_team_support")
         contact = env["res.partner"].create(
-            {"name": "Мария Иванова", "email": "m.ivanova@romashka.ru", "parent_id": org.id}
+            {
+                "name": "Мария Иванова",
+                "email": "m.ivanova@romashka.ru",
+                "parent_id": org.id,
+            }
         )
         ticket = env["helpdesk.ticket"].create(
             {

@@ -36,7 +36,8 @@ class TestAccountantTour(HttpCase, BillingCase):
         ticket = self.paid_ticket()
         self.log(ticket, 40, OCT[0].replace(day=5))
         self.start_tour(
-            "/odoo", "endocs_accountant_journey",
+            "/odoo",
+            "endocs_accountant_journey",
             login="endocs_tour_accountant",
         )
         invoice = env["account.move"].search(
