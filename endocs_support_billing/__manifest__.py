@@ -23,4 +23,9 @@
     ],
     "demo": ["demo/res_users_demo.xml", "demo/endocs_billing_demo.xml"],
     "external_dependencies": {"python": ["xlsxwriter"]},
+    "assets": {
+        "web.assets_tests": [
+            "endocs_support_billing/static/tests/tours/*.esm.js",
+        ],
+    },
 }

@@ -8,6 +8,8 @@ from . import test_workflow
 from . import test_sla
 from . import test_waiting_concurrency
 from . import test_tour_specialist
+from . import test_tour_customer
+from . import test_tour_manager
 from . import test_i18n
 from . import test_hostile_mail
 from . import test_sla_trust
