@@ -1,8 +1,12 @@
 # Copyright 2026 EnDocs
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The load test's client (scripts/load.sh starts the server): 50 portal users
-submitting requests and a steady 20 e-mails a second, for a bounded time; then
-every request is looked up: registered exactly once. Prints p50/p95."""
+"""The load test's client (scripts/load.sh starts the nodes): 50 portal users
+submitting requests and a steady 20 e-mails a second, for a bounded time, spread
+over the nodes of ENDOCS_LOAD_URLS (comma separated: user n and mail n go to
+node n modulo their count); then every request is looked up: registered exactly
+once. Prints p50/p95 and appends them to ENDOCS_LOAD_RESULTS (JSON lines).
+ENDOCS_LOAD_FLAVOUR=plain fills plain helpdesk_mgmt's portal form instead of
+ours."""
 
 import os
 import re
@@ -14,9 +18,14 @@ import xmlrpc.client
 from concurrent.futures import ThreadPoolExecutor
 from email.message import EmailMessage
 
+import json
+
 import requests
 
-BASE = os.environ["ENDOCS_LOAD_URL"]
+NODES = os.environ["ENDOCS_LOAD_URLS"].split(",")
+BASE = NODES[0]
+PLAIN = os.environ.get("ENDOCS_LOAD_FLAVOUR") == "plain"
+LABEL = os.environ.get("ENDOCS_LOAD_LABEL", "ours")
 DB = os.environ["ENDOCS_LOAD_DB"]
 SECONDS = float(os.environ.get("ENDOCS_LOAD_SECONDS", 120))
 USERS = int(os.environ.get("ENDOCS_LOAD_USERS", 50))
@@ -38,21 +47,48 @@ def record(channel, subject, began, error=None):
             sent[channel].append(subject)
 
 
-def wait_for_server(timeout=120):
+def wait_for_server(base, timeout=180):
     last = None
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            if requests.get(f"{BASE}/web/login", timeout=5).status_code == 200:
+            if requests.get(f"{base}/web/login", timeout=5).status_code == 200:
                 return
         except requests.RequestException as error:
             last = error  # not up yet
         time.sleep(0.5)
-    sys.exit(f"the Odoo server did not start ({last})")
+    sys.exit(f"the Odoo server at {base} did not start ({last})")
+
+
+def form_data(form, n, subject):
+    """The fields of the portal form: ours, or plain helpdesk_mgmt's."""
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+    data = {
+        "csrf_token": token,
+        "subject": subject,
+        "description": "Нагрузочная проверка: не открывается карточка.",
+    }
+    if PLAIN:
+        category = re.search(r'name="category".*?<option[^>]*value="(\d+)"', form, re.S)
+        data["category"] = category.group(1) if category else ""
+        return data
+    data.update(
+        {
+            "org_name": re.search(r'name="org_name"[^>]*value="([^"]*)"', form).group(1),
+            "client_ref": re.search(r'name="client_ref"[^>]*value="([^"]*)"', form).group(
+                1
+            ),
+            "contact_name": f"Load user {n}",
+            "contact_phone": "+7 495 000-00-00",
+            "login_email": f"load{n}@load.example",
+        }
+    )
+    return data
 
 
 def portal_user(n, deadline):
     login = f"load{n}"
+    base = NODES[n % len(NODES)]
     http = requests.Session()
     # Odoo's prefork workers close an idle kept-alive connection after 2 s; a
     # browser retries on a fresh one, requests would report a reset: one
@@ -60,10 +96,10 @@ def portal_user(n, deadline):
     http.headers["Connection"] = "close"
     began = time.perf_counter()
     try:
-        page = http.get(f"{BASE}/web/login", timeout=120).text
+        page = http.get(f"{base}/web/login", timeout=120).text
         token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
         response = http.post(
-            f"{BASE}/web/login",
+            f"{base}/web/login",
             data={"login": login, "password": login, "csrf_token": token, "db": DB},
             timeout=120,
         )
@@ -77,24 +113,10 @@ def portal_user(n, deadline):
         subject = f"{TAG}-P{n}-{count}"
         began = time.perf_counter()
         try:
-            form = http.get(f"{BASE}/new/ticket", timeout=120)
-            token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
+            form = http.get(f"{base}/new/ticket", timeout=120)
             response = http.post(
-                f"{BASE}/submitted/ticket",
-                data={
-                    "csrf_token": token,
-                    "subject": subject,
-                    "org_name": re.search(
-                        r'name="org_name"[^>]*value="([^"]*)"', form.text
-                    ).group(1),
-                    "client_ref": re.search(
-                        r'name="client_ref"[^>]*value="([^"]*)"', form.text
-                    ).group(1),
-                    "contact_name": f"Load user {n}",
-                    "contact_phone": "+7 495 000-00-00",
-                    "login_email": f"load{n}@load.example",
-                    "description": "Нагрузочная проверка: не открывается карточка.",
-                },
+                f"{base}/submitted/ticket",
+                data=form_data(form.text, n, subject),
                 allow_redirects=False,
                 timeout=120,
             )
@@ -121,7 +143,8 @@ def send_mail(n):
     )
     began = time.perf_counter()
     try:
-        proxy = xmlrpc.client.ServerProxy(f"{BASE}/xmlrpc/2/object", allow_none=True)
+        base = NODES[n % len(NODES)]
+        proxy = xmlrpc.client.ServerProxy(f"{base}/xmlrpc/2/object", allow_none=True)
         proxy.execute_kw(
             DB,
             2,
@@ -140,7 +163,8 @@ def percentile(values, q):
 
 
 def main():
-    wait_for_server()
+    for base in NODES:
+        wait_for_server(base)
     deadline = time.monotonic() + SECONDS
     users = [
         threading.Thread(target=portal_user, args=(n, deadline)) for n in range(USERS)
@@ -173,15 +197,25 @@ def main():
     missing = sorted(set(expected) - set(names))
     doubled = sorted({x for x in names if names.count(x) > 1})
     extra = sorted(set(names) - set(expected))  # failed on our side, made anyway
+    summary = {"label": LABEL}
     for channel in ("portal", "mail"):
         values = latency[channel]
         if values:
+            summary[channel] = {
+                "count": len(values),
+                "rate": len(values) / SECONDS,
+                "p50": percentile(values, 50) * 1e3,
+                "p95": percentile(values, 95) * 1e3,
+            }
             sys.stdout.write(
-                f"load.{channel:<7} {len(values):>5} requests, "
-                f"{len(values) / SECONDS:5.1f}/s, "
+                f"load.{LABEL}.{channel:<7} {len(values):>5} requests on "
+                f"{len(NODES)} nodes, {len(values) / SECONDS:5.1f}/s, "
                 f"p50 {percentile(values, 50) * 1e3:6.0f} ms, "
                 f"p95 {percentile(values, 95) * 1e3:6.0f} ms\n"
             )
+    if os.environ.get("ENDOCS_LOAD_RESULTS"):
+        with open(os.environ["ENDOCS_LOAD_RESULTS"], "a") as out:
+            out.write(json.dumps(summary) + "\n")
     ok = (
         not errors
         and not missing
@@ -190,7 +224,7 @@ def main():
         and all(latency.values())
     )
     sys.stdout.write(
-        f"load.check   {len(names)} registered of {len(expected)} sent; "
+        f"load.{LABEL}.check  {len(names)} registered of {len(expected)} sent; "
         f"errors {len(errors)}, missing {len(missing)}, doubled {len(doubled)}, "
         f"unexpected {len(extra)} "
         f"{'OK' if ok else 'FAILED'}\n"
