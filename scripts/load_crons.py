@@ -139,7 +139,6 @@ def check():
     drained = time.monotonic() - began
     cr = env.cr
     mt_notice = env.ref("endocs_support.mt_notice").id
-    closed_stage = env["helpdesk.ticket"]._endocs_stage("closed_no_reply").id
 
     def per_ticket(where):
         """{notices per request: number of requests} of the requests ``where``."""
@@ -156,7 +155,8 @@ def check():
     lines, ok = [], not any(left)
     checks = (
         ("reminders", "t.number LIKE 'DUE-R%%' AND t.endocs_reminder_count = 1", DUE // 2),
-        ("closures", f"t.number LIKE 'DUE-T%%' AND t.stage_id = {closed_stage}",
+        ("closures", "t.number LIKE 'DUE-T%%' AND t.stage_id IN (SELECT id FROM "
+         "helpdesk_ticket_stage WHERE endocs_role = 'closed_no_reply')",
          DUE - DUE // 2),
     )
     cr.execute("SELECT count(*) FROM helpdesk_ticket WHERE name LIKE 'LOAD%' "
