@@ -68,7 +68,10 @@ def _sla_report(env):
 
     def load():
         graph = Ticket.read_group(
-            domain, ["__count"], ["create_date:month", "endocs_sla_breached"], lazy=False
+            domain,
+            ["__count"],
+            ["create_date:month", "endocs_sla_breached"],
+            lazy=False,
         )
         pivot = Ticket.read_group(
             domain, ["endocs_processing_hours:sum"], ["team_id", "priority"], lazy=False
@@ -78,7 +81,9 @@ def _sla_report(env):
     return load
 
 
-def _line(name, seconds, queries, extra="", ratio="-", target="for the record", ok=True):
+def _line(
+    name, seconds, queries, extra="", ratio="-", target="for the record", ok=True
+):
     return {
         "name": name,
         "figure": f"{seconds * 1e3:.0f} ms, {queries} queries{extra}",
@@ -99,8 +104,12 @@ def run(env):
         ("scale.sla_cron", "_cron_endocs_sla"),
         ("scale.waiting_cron", "_cron_endocs_waiting"),
     ):
-        small, small_q, done_small = _timed(env, lambda m=method: getattr(Ticket, m)(batch_size=100))
-        big, big_q, done_big = _timed(env, lambda m=method: getattr(Ticket, m)(batch_size=500))
+        small, small_q, done_small = _timed(
+            env, lambda m=method: getattr(Ticket, m)(batch_size=100)
+        )
+        big, big_q, done_big = _timed(
+            env, lambda m=method: getattr(Ticket, m)(batch_size=500)
+        )
         yield _line(
             name,
             big,
@@ -128,11 +137,17 @@ def run(env):
         ok=ours / plain <= LIST_TARGET,
     )
     seconds, queries, groups = _timed(env, _kanban(env), ROUNDS)
-    yield _line("scale.kanban", seconds, queries, f", {len(groups)} columns of 40{size}")
+    yield _line(
+        "scale.kanban", seconds, queries, f", {len(groups)} columns of 40{size}"
+    )
     seconds, queries, _ = _timed(env, _sla_report(env), ROUNDS)
     yield _line("scale.sla_report", seconds, queries, f" graph + pivot{size}")
     # batch invoicing of the paid-support lines of October 2026
-    orgs = env["endocs.support.contract"].search([("contract_type", "=", "paid")]).partner_id
+    orgs = (
+        env["endocs.support.contract"]
+        .search([("contract_type", "=", "paid")])
+        .partner_id
+    )
     wizard = env["endocs.support.invoice.wizard"].create(
         {
             "date_start": date(2026, 10, 1),
@@ -143,7 +158,9 @@ def run(env):
     )
     seconds, queries, action = _timed(env, wizard.action_create_invoices)
     invoices = env["account.move"].search(action["domain"])
-    invoiced = env["account.analytic.line"].search_count([("timesheet_invoice_id", "in", invoices.ids)])
+    invoiced = env["account.analytic.line"].search_count(
+        [("timesheet_invoice_id", "in", invoices.ids)]
+    )
     yield _line(
         "scale.batch_invoice",
         seconds,
@@ -151,6 +168,7 @@ def run(env):
         f", {invoiced} lines, {len(invoices)} invoices+acts",
         ratio=f"{seconds / INVOICE_TARGET:.2f}",
         target=f"<= {INVOICE_TARGET:.0f} s",
-        ok=seconds <= INVOICE_TARGET and len(invoices) == len(orgs)
+        ok=seconds <= INVOICE_TARGET
+        and len(invoices) == len(orgs)
         and all(invoices.mapped("endocs_act_id")),
     )

@@ -8,6 +8,7 @@ once. Prints p50/p95 and appends them to ENDOCS_LOAD_RESULTS (JSON lines).
 ENDOCS_LOAD_FLAVOUR=plain fills plain helpdesk_mgmt's portal form instead of
 ours."""
 
+import json
 import os
 import re
 import statistics
@@ -17,8 +18,6 @@ import time
 import xmlrpc.client
 from concurrent.futures import ThreadPoolExecutor
 from email.message import EmailMessage
-
-import json
 
 import requests
 
@@ -74,10 +73,12 @@ def form_data(form, n, subject):
         return data
     data.update(
         {
-            "org_name": re.search(r'name="org_name"[^>]*value="([^"]*)"', form).group(1),
-            "client_ref": re.search(r'name="client_ref"[^>]*value="([^"]*)"', form).group(
+            "org_name": re.search(r'name="org_name"[^>]*value="([^"]*)"', form).group(
                 1
             ),
+            "client_ref": re.search(
+                r'name="client_ref"[^>]*value="([^"]*)"', form
+            ).group(1),
             "contact_name": f"Load user {n}",
             "contact_phone": "+7 495 000-00-00",
             "login_email": f"load{n}@load.example",

@@ -51,9 +51,11 @@ def seed():
     now = datetime.utcnow().replace(microsecond=0)
     Ticket = env["helpdesk.ticket"].with_context(mail_notify_force_send=False)
     team = env.ref("endocs_support.helpdesk_team_support")
-    partner = env["res.partner"].search(
-        [("endocs_client_ref", "=", "ED-5001")], limit=1
-    ).child_ids[:1]
+    partner = (
+        env["res.partner"]
+        .search([("endocs_client_ref", "=", "ED-5001")], limit=1)
+        .child_ids[:1]
+    )
     models = Ticket.create(
         [
             {
@@ -117,7 +119,8 @@ def remaining(now):
             (SELECT count(*) FROM helpdesk_ticket t JOIN helpdesk_ticket_stage s
                 ON s.id = t.stage_id WHERE s.endocs_role = 'waiting_customer'
                AND t.endocs_cron_error IS NULL AND (t.endocs_next_reminder_at <= %s
-                OR (t.endocs_timeout_at <= %s AND t.endocs_timeout_listed IS NOT TRUE))),
+                OR (t.endocs_timeout_at <= %s
+                    AND t.endocs_timeout_listed IS NOT TRUE))),
             (SELECT count(*) FROM helpdesk_ticket WHERE number LIKE 'SLA-%%'
                AND endocs_accept_breached IS NOT TRUE AND endocs_cron_error IS NULL),
             (SELECT count(*) FROM helpdesk_ticket WHERE name LIKE 'LOAD%%'
@@ -154,24 +157,39 @@ def check():
 
     lines, ok = [], not any(left)
     checks = (
-        ("reminders", "t.number LIKE 'DUE-R%%' AND t.endocs_reminder_count = 1", DUE // 2),
-        ("closures", "t.number LIKE 'DUE-T%%' AND t.stage_id IN (SELECT id FROM "
-         "helpdesk_ticket_stage WHERE endocs_role = 'closed_no_reply')",
-         DUE - DUE // 2),
+        (
+            "reminders",
+            "t.number LIKE 'DUE-R%%' AND t.endocs_reminder_count = 1",
+            DUE // 2,
+        ),
+        (
+            "closures",
+            "t.number LIKE 'DUE-T%%' AND t.stage_id IN (SELECT id FROM "
+            "helpdesk_ticket_stage WHERE endocs_role = 'closed_no_reply')",
+            DUE - DUE // 2,
+        ),
     )
-    cr.execute("SELECT count(*) FROM helpdesk_ticket WHERE name LIKE 'LOAD%' "
-               "AND name NOT LIKE 'LOADSEED%'")
+    cr.execute(
+        "SELECT count(*) FROM helpdesk_ticket WHERE name LIKE 'LOAD%' "
+        "AND name NOT LIKE 'LOADSEED%'"
+    )
     registered_expected = cr.fetchone()[0]
     checks += (
-        ("registrations", "t.name LIKE 'LOAD%%' AND t.name NOT LIKE 'LOADSEED%%' "
-         "AND t.endocs_registered_at IS NOT NULL", registered_expected),
+        (
+            "registrations",
+            "t.name LIKE 'LOAD%%' AND t.name NOT LIKE 'LOADSEED%%' "
+            "AND t.endocs_registered_at IS NOT NULL",
+            registered_expected,
+        ),
     )
     for name, where, expected in checks:
         counts = per_ticket(where)
         good = counts == {1: expected} if expected else not counts
         ok &= good
-        lines.append(f"{name} {counts.get(1, 0)}/{expected} once"
-                     f"{'' if good else f' (notices per request: {counts})'}")
+        lines.append(
+            f"{name} {counts.get(1, 0)}/{expected} once"
+            f"{'' if good else f' (notices per request: {counts})'}"
+        )
     cr.execute(
         """SELECT count(*), count(DISTINCT b.ticket_id) FROM endocs_sla_breach b
              JOIN helpdesk_ticket t ON t.id = b.ticket_id
@@ -181,12 +199,15 @@ def check():
     good = breaches == breached == SLA
     ok &= good
     lines.append(f"breaches {breaches}/{SLA} once")
-    cr.execute("SELECT count(*) FROM helpdesk_ticket WHERE endocs_cron_error IS NOT NULL")
+    cr.execute(
+        "SELECT count(*) FROM helpdesk_ticket WHERE endocs_cron_error IS NOT NULL"
+    )
     errors = cr.fetchone()[0]
     ok &= not errors
     cr.execute(
         """SELECT count(*) FROM mail_message m WHERE m.subtype_id = %s
-              AND NOT EXISTS (SELECT 1 FROM mail_mail mm WHERE mm.mail_message_id = m.id)
+              AND NOT EXISTS (SELECT 1 FROM mail_mail mm
+                               WHERE mm.mail_message_id = m.id)
               AND m.model = 'helpdesk.ticket'
               AND m.res_id IN (SELECT id FROM helpdesk_ticket
                                 WHERE number LIKE 'DUE-%%' OR name LIKE 'LOAD%%')""",

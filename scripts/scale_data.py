@@ -17,7 +17,7 @@ reference), no timesheets."""
 
 import importlib.util
 import os
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 env = env  # noqa: F821, PLW0127 (the shell's env)
@@ -43,7 +43,8 @@ def clone_tickets(model, count, partners):
     cols = columns("helpdesk_ticket", "number", "name", "partner_id", "create_date")
     listed = ", ".join(f'"{c}"' for c in cols)
     cr.execute(
-        f"""INSERT INTO helpdesk_ticket (number, name, partner_id, create_date, {listed})
+        f"""INSERT INTO helpdesk_ticket
+                (number, name, partner_id, create_date, {listed})
             SELECT 'SC' || n, 'Scale request ' || n, (%s::int[])[1 + n %% %s],
                    %s - make_interval(mins => n), {listed}
               FROM helpdesk_ticket, generate_series(1, %s) n
@@ -54,7 +55,10 @@ def clone_tickets(model, count, partners):
 
 
 def stage_ids():
-    cr.execute("SELECT id, name->>'en_US', closed FROM helpdesk_ticket_stage ORDER BY sequence, id")
+    cr.execute(
+        "SELECT id, name->>'en_US', closed FROM helpdesk_ticket_stage "
+        "ORDER BY sequence, id"
+    )
     return cr.fetchall()
 
 
@@ -80,18 +84,34 @@ def spread_stages():
 def ours():
     Partner = env["res.partner"]
     orgs = Partner.create(
-        [{"name": f"Scale org {n}", "is_company": True, "endocs_client_ref": f"SC-{n:04d}"}
-         for n in range(200)]
+        [
+            {
+                "name": f"Scale org {n}",
+                "is_company": True,
+                "endocs_client_ref": f"SC-{n:04d}",
+            }
+            for n in range(200)
+        ]
     )
     contacts = Partner.create(
-        [{"name": f"Scale contact {n}", "email": f"s{n}@scale.example", "parent_id": org.id}
-         for n, org in enumerate(orgs)]
+        [
+            {
+                "name": f"Scale contact {n}",
+                "email": f"s{n}@scale.example",
+                "parent_id": org.id,
+            }
+            for n, org in enumerate(orgs)
+        ]
     )
     team = env.ref("endocs_support.helpdesk_team_support")
     Ticket = env["helpdesk.ticket"].with_context(mail_notify_force_send=False)
     model = Ticket.create(
-        {"name": "Scale model", "team_id": team.id, "partner_id": contacts[0].id,
-         "description": "<p>Не открывается карточка документа.</p>"}
+        {
+            "name": "Scale model",
+            "team_id": team.id,
+            "partner_id": contacts[0].id,
+            "description": "<p>Не открывается карточка документа.</p>",
+        }
     )
     env.flush_all()
     ids = clone_tickets(model, N - 1, contacts.ids)
@@ -104,11 +124,14 @@ def ours():
                   endocs_accept_deadline = t.create_date + interval '2 hours',
                   endocs_response_deadline = t.create_date + interval '8 hours',
                   endocs_resolve_deadline = t.create_date + interval '5 days',
-                  endocs_accepted_at = CASE WHEN s.endocs_role <> 'new' THEN t.create_date END,
-                  endocs_first_response_at = CASE WHEN s.endocs_role <> 'new' THEN t.create_date END,
+                  endocs_accepted_at = CASE WHEN s.endocs_role <> 'new'
+                      THEN t.create_date END,
+                  endocs_first_response_at = CASE WHEN s.endocs_role <> 'new'
+                      THEN t.create_date END,
                   endocs_accept_breached = false, endocs_response_breached = false,
                   endocs_resolve_breached = false, endocs_sla_breached = false
-             FROM helpdesk_ticket_stage s WHERE s.id = t.stage_id AND t.number LIKE 'SC%%'"""
+             FROM helpdesk_ticket_stage s
+            WHERE s.id = t.stage_id AND t.number LIKE 'SC%%'"""
     )
     # the open requests' deadlines are ahead, but DUE of them passed acceptance
     cr.execute(
@@ -132,9 +155,11 @@ def ours():
         (NOW, NOW),
     )
     cr.execute(
-        """UPDATE helpdesk_ticket SET endocs_next_reminder_at = %s - interval '5 minutes'
+        """UPDATE helpdesk_ticket
+              SET endocs_next_reminder_at = %s - interval '5 minutes'
             WHERE id IN (SELECT id FROM helpdesk_ticket WHERE number LIKE 'SC%%'
-                            AND endocs_stage_role = 'waiting_customer' ORDER BY id LIMIT %s)""",
+                            AND endocs_stage_role = 'waiting_customer'
+                          ORDER BY id LIMIT %s)""",
         (NOW, DUE),
     )
     # timesheets: the paid-support customers of the billing benchmark, cloned
@@ -153,11 +178,15 @@ def ours():
     env.invalidate_all()
     line_cols = columns("account_analytic_line")
     listed = ", ".join(f'"{c}"' for c in line_cols)
+
     # each paid customer's first line, INVOICE_LINES / 100 times (October 2026)
+    def october(column):
+        return "DATE '2026-10-01' + (n %% 28)" if column == "date" else f'l."{column}"'
+
     per_customer = max(INVOICE_LINES // INVOICE_CUSTOMERS - 2, 0)
     cr.execute(
         f"""INSERT INTO account_analytic_line ({listed})
-            SELECT {", ".join(f'l."{c}"' if c != "date" else "DATE '2026-10-01' + (n %% 28)" for c in line_cols)}
+            SELECT {", ".join(october(c) for c in line_cols)}
               FROM (SELECT DISTINCT ON (t.partner_id) l.* FROM account_analytic_line l
                       JOIN helpdesk_ticket t ON t.id = l.ticket_id
                      WHERE l.date >= '2026-10-01' ORDER BY t.partner_id, l.id) l,
@@ -167,11 +196,19 @@ def ours():
     # the rest: past work on the generated requests (invoiced long ago)
     rest = LINES - INVOICE_LINES
     if rest > 0:
-        cr.execute("SELECT min(id), max(id) FROM helpdesk_ticket WHERE number LIKE 'SC%%'")
+        cr.execute(
+            "SELECT min(id), max(id) FROM helpdesk_ticket WHERE number LIKE 'SC%%'"
+        )
         first, last = cr.fetchone()
-        project = model.project_id or env["helpdesk.ticket"].search(
-            [("partner_id", "child_of", paid[:1].id), ("project_id", "!=", False)], limit=1
-        ).project_id
+        project = (
+            model.project_id
+            or env["helpdesk.ticket"]
+            .search(
+                [("partner_id", "child_of", paid[:1].id), ("project_id", "!=", False)],
+                limit=1,
+            )
+            .project_id
+        )
         sample = env["account.analytic.line"].create(
             {
                 "name": "Past work",
@@ -185,10 +222,16 @@ def ours():
         env.flush_all()
         cr.execute(
             f"""INSERT INTO account_analytic_line ({listed})
-                SELECT {", ".join(
-                    "%s + n %% %s" if c == "ticket_id"
-                    else "DATE '2025-01-01' + (n %% 540)" if c == "date"
-                    else f'l."{c}"' for c in line_cols)}
+                SELECT {
+                ", ".join(
+                    "%s + n %% %s"
+                    if c == "ticket_id"
+                    else "DATE '2025-01-01' + (n %% 540)"
+                    if c == "date"
+                    else f'l."{c}"'
+                    for c in line_cols
+                )
+            }
                   FROM account_analytic_line l, generate_series(1, %s) n
                  WHERE l.id = %s""",  # noqa: S608
             (first, last - first + 1, rest, sample.id),
@@ -199,12 +242,19 @@ def ours():
 def plain():
     Partner = env["res.partner"]
     contacts = Partner.create(
-        [{"name": f"Scale contact {n}", "email": f"s{n}@scale.example"} for n in range(200)]
+        [
+            {"name": f"Scale contact {n}", "email": f"s{n}@scale.example"}
+            for n in range(200)
+        ]
     )
     team = env["helpdesk.ticket.team"].create({"name": "Support"})
     model = env["helpdesk.ticket"].create(
-        {"name": "Scale model", "team_id": team.id, "partner_id": contacts[0].id,
-         "description": "<p>Не открывается карточка документа.</p>"}
+        {
+            "name": "Scale model",
+            "team_id": team.id,
+            "partner_id": contacts[0].id,
+            "description": "<p>Не открывается карточка документа.</p>",
+        }
     )
     env.flush_all()
     clone_tickets(model, N - 1, contacts.ids)
