@@ -72,7 +72,6 @@ def spread_stages():
               stage_id = CASE WHEN substr(number, 3)::int %% 10 < 8
                   THEN (%s::int[])[1 + substr(number, 3)::int %% %s]
                   ELSE (%s::int[])[1 + substr(number, 3)::int %% %s] END,
-              closed = substr(number, 3)::int %% 10 < 8,
               closed_date = CASE WHEN substr(number, 3)::int %% 10 < 8
                   THEN create_date + interval '1 day' END,
               last_stage_update = create_date
@@ -138,7 +137,7 @@ def ours():
         """UPDATE helpdesk_ticket SET endocs_accept_deadline = %s + interval '1 day',
                   endocs_response_deadline = %s + interval '1 day',
                   endocs_resolve_deadline = %s + interval '5 days'
-            WHERE number LIKE 'SC%%' AND NOT closed""",
+            WHERE number LIKE 'SC%%' AND closed_date IS NULL""",
         (NOW, NOW, NOW),
     )
     cr.execute(
