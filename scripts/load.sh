@@ -113,8 +113,10 @@ if [[ $PHASES == *,ours,* && $PHASES == *,plain,* ]]; then
     "$VENV_PY" - "$RESULTS" <<'PY' || status=1
 import json, sys
 rows = {r["label"]: r for r in map(json.loads, open(sys.argv[1]))}
-ours, plain = rows["ours"]["portal"], rows["plain"]["portal"]
-ratio = ours["rate"] / plain["rate"]
+empty = {"rate": 0.0, "p95": 0.0}
+ours = rows.get("ours", {}).get("portal", empty)
+plain = rows.get("plain", {}).get("portal", empty)
+ratio = ours["rate"] / plain["rate"] if plain["rate"] else 0.0
 ok = ratio >= 0.8
 print(f"{'load.portal_vs_helpdesk':<28} {ours['rate']:.1f} req/s p95 {ours['p95']:.0f} ms "
       f"(helpdesk_mgmt {plain['rate']:.1f} req/s p95 {plain['p95']:.0f} ms) "
