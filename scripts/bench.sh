@@ -14,7 +14,7 @@ BENCH_DB="${ENDOCS_BENCH_DB:-endocs_bench}"
 if [ "${1:-}" = scale ]; then
     SCALE_DB="${BENCH_DB}_scale"
     stamp="$( (cd "$REPO_DIR" && find endocs_support endocs_support_billing scripts/scale_data.py bench/bench_billing.py \
-        -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha1sum; env | grep '^ENDOCS_SCALE_' | sort) | sha1sum | cut -c1-40)"
+        -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha1sum; { env | grep '^ENDOCS_SCALE_' || true; } | sort) | sha1sum | cut -c1-40)"
     for flavour in ours plain; do
         db="$SCALE_DB"; [ $flavour = ours ] || db="${SCALE_DB}_plain"
         stamp_file="$CACHE_DIR/$db.stamp"
