@@ -265,11 +265,15 @@ class EndocsDemo(models.AbstractModel):
         zone = pytz.timezone(MOSCOW)
         local = pytz.utc.localize(now).astimezone(zone)
         for back in range(1, 15):
-            moment = zone.localize(
-                (local - timedelta(days=back)).replace(
-                    hour=11, minute=30, second=0, microsecond=0, tzinfo=None
+            moment = (
+                zone.localize(
+                    (local - timedelta(days=back)).replace(
+                        hour=11, minute=30, second=0, microsecond=0, tzinfo=None
+                    )
                 )
-            ).astimezone(pytz.utc).replace(tzinfo=None)
+                .astimezone(pytz.utc)
+                .replace(tzinfo=None)
+            )
             if wt.next_working_moment(moment) > moment + timedelta(hours=12):
                 return moment
         return now - timedelta(days=7)
@@ -286,7 +290,9 @@ class DemoStory:
         self.steps = []
 
     def new(self, moment, xmlid, contact, subject, description, **extra):
-        self.steps.append((moment, "_new", (xmlid, contact, subject, description, extra)))
+        self.steps.append(
+            (moment, "_new", (xmlid, contact, subject, description, extra))
+        )
 
     def act(self, moment, name, xmlid, *args):
         self.steps.append((moment, f"_{name}", (xmlid, *args)))
@@ -372,7 +378,11 @@ class DemoStory:
 
     def _ask(self, xmlid, user, question):
         self._wizard(
-            user, xmlid, "endocs.ticket.wait.wizard", reason="customer", message=question
+            user,
+            xmlid,
+            "endocs.ticket.wait.wizard",
+            reason="customer",
+            message=question,
         )
 
     def _wait_third_party(self, xmlid, user, awaited):

@@ -128,7 +128,9 @@ class HelpdeskTicket(models.Model):
                 if ticket.stage_id not in applicable:
                     ticket.stage_id = applicable[:1]
 
-    @api.constrains("stage_id", "team_id", "endocs_resolution", "endocs_delivery_method")
+    @api.constrains(
+        "stage_id", "team_id", "endocs_resolution", "endocs_delivery_method"
+    )
     def _check_endocs_resolution(self):
         for ticket in self.filtered(
             lambda t: t.endocs_regulated and t.endocs_stage_role == "resolved"
@@ -192,9 +194,7 @@ class HelpdeskTicket(models.Model):
             moved.filtered("closed")._endocs_close_questions()
             moved._endocs_stage_notices(snapshot["roles"])
         if "causes" in snapshot:
-            self.filtered("endocs_regulated")._endocs_cause_changed(
-                snapshot["causes"]
-            )
+            self.filtered("endocs_regulated")._endocs_cause_changed(snapshot["causes"])
         return res
 
     def _endocs_cause_changed(self, causes_before):

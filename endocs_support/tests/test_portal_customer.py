@@ -132,7 +132,11 @@ class TestPortalCustomer(HttpCase):
         token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
         response = self.url_open(
             "/ticket/close",
-            data={"csrf_token": token, "ticket_id": self.ticket.id, "stage_id": rejected.id},
+            data={
+                "csrf_token": token,
+                "ticket_id": self.ticket.id,
+                "stage_id": rejected.id,
+            },
         )
         self.assertEqual(response.status_code, 200)
         self.assertFalse(self.ticket.closed)
@@ -148,7 +152,12 @@ class TestPortalCustomer(HttpCase):
         token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
         response = self.url_open(
             "/submitted/ticket",
-            data={"csrf_token": token, "subject": "x", "category": "abc", "team": "1; drop"},
+            data={
+                "csrf_token": token,
+                "subject": "x",
+                "category": "abc",
+                "team": "1; drop",
+            },
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn('id="endocs_request_form"', response.text)

@@ -56,7 +56,9 @@ class TestScope(EndocsCase):
             ticket = self._other()
         self.assertFalse(ticket.endocs_registered_at)
         self.assertFalse(
-            ticket.message_ids.filtered(lambda m: "зарегистрирован" in (m.subject or ""))
+            ticket.message_ids.filtered(
+                lambda m: "зарегистрирован" in (m.subject or "")
+            )
         )
         self.assertTrue(ticket.endocs_intake_complete)  # nothing asked
         self.assertFalse(ticket.endocs_eligibility)
@@ -118,9 +120,7 @@ class TestResolutionStep(EndocsCase):
     def test_wizard_resolves_and_closes(self):
         ticket = self._registered()
         action = ticket.action_endocs_resolve()
-        wizard = Form(
-            self.env[action["res_model"]].with_context(**action["context"])
-        )
+        wizard = Form(self.env[action["res_model"]].with_context(**action["context"]))
         wizard.resolution = "Переустановлен плагин подписи."
         wizard.delivery_method = "video"
         with self.mock_mail_gateway():
@@ -135,9 +135,7 @@ class TestResolutionStep(EndocsCase):
     def test_wizard_can_leave_the_confirmation_to_the_customer(self):
         ticket = self._registered()
         action = ticket.action_endocs_resolve()
-        wizard = Form(
-            self.env[action["res_model"]].with_context(**action["context"])
-        )
+        wizard = Form(self.env[action["res_model"]].with_context(**action["context"]))
         wizard.resolution = "Обновите браузер до последней версии."
         wizard.delivery_method = "email"
         wizard.close_now = False

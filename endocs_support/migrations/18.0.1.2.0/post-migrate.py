@@ -15,8 +15,10 @@ def migrate(cr, version):
     # teams that existed when the addon made the column got no calendar (its
     # default, the support calendar, did not exist yet): the company's, as
     # helpdesk_mgmt_sla would have given them
-    for other in env["helpdesk.ticket.team"].with_context(active_test=False).search(
-        [("resource_calendar_id", "=", False)]
+    for other in (
+        env["helpdesk.ticket.team"]
+        .with_context(active_test=False)
+        .search([("resource_calendar_id", "=", False)])
     ):
         other.resource_calendar_id = other.company_id.resource_calendar_id or (
             env.company.resource_calendar_id
