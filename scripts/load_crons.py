@@ -105,9 +105,9 @@ def seed():
     # the seed's own notices are not part of the count
     env["endocs.notice"].search([("ticket_id", "in", models.ids)]).unlink()
     env.cr.commit()
-    print(
+    sys.stdout.write(
         f"load.crons.seed   {DUE} requests due ({DUE // 2} reminders, "
-        f"{DUE - DUE // 2} no-reply), {SLA} SLA deadlines passing"
+        f"{DUE - DUE // 2} no-reply), {SLA} SLA deadlines passing\n"
     )
 
 
@@ -215,10 +215,10 @@ def check():
     )
     unmailed = cr.fetchone()[0]
     ok &= not unmailed
-    print(
+    sys.stdout.write(
         f"{'load.crons.check':<28} {'; '.join(lines)}; cron errors {errors}, "
         f"notices without e-mail {unmailed}; drained in {drained:.0f} s after the load "
-        f"(left {left}) {'OK' if ok else 'FAILED'}"
+        f"(left {left}) {'OK' if ok else 'FAILED'}\n"
     )
     sys.stdout.flush()
     if not ok:

@@ -17,6 +17,7 @@ reference), no timesheets."""
 
 import importlib.util
 import os
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -263,4 +264,6 @@ def plain():
 plain() if PLAIN else ours()
 cr.execute("ANALYZE")
 env.cr.commit()
-print(f"scale dataset: {N} requests, {LINES if not PLAIN else 0} timesheet lines")
+sys.stdout.write(
+    f"scale dataset: {N} requests, {LINES if not PLAIN else 0} timesheet lines\n"
+)
