@@ -15,6 +15,7 @@ from . import helpdesk_ticket_workflow
 from . import helpdesk_ticket_waiting
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_notify
+from . import helpdesk_ticket_indexes
 from . import endocs_support_contract
 from . import res_partner
 from . import mail_thread
