@@ -120,9 +120,10 @@ registry.category("web_tour.tours").add("endocs_customer_answer_withdraw", {
             content: "The request waits for the customer",
             trigger: badge("Ожидание ответа клиента"),
         },
-        // The question itself is not asserted here: Odoo's portal chatter lists
-        // only mt_comment messages, and the desk's notices have a subtype of
-        // their own (mt_notice), so the portal does not show them.
+        {
+            content: "The specialist's question is in the chatter",
+            trigger: "#chatterRoot:shadow .o-mail-Message:contains('Пришлите, пожалуйста, журнал ошибок.')",
+        },
         {
             content: "Answer it",
             trigger: "#chatterRoot:shadow .o-mail-Composer-input",
