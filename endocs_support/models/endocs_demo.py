@@ -39,6 +39,7 @@ class EndocsDemo(models.AbstractModel):
                 "city": "Москва",
                 "zip": "125009",
                 "country_id": self.env.ref("base.ru").id,
+                "state_id": False,
                 "phone": "+7 495 120-00-00",
                 "email": "support@endocs.ru",
                 "website": "https://endocs.ru",
@@ -255,6 +256,23 @@ class EndocsDemo(models.AbstractModel):
             "При нажатии «Печать» в карточке договора ничего не происходит. "
             "Браузер Chrome, версия 130.",
         )
+        # an out-of-office reply to a notice: kept in the mail quarantine,
+        # never a request nor answered (R-IN-4)
+        story.steps.append(
+            (
+                day(2, 3),
+                "_mail",
+                (
+                    "From: Пётр Сидоров <p.sidorov@vector.example>\r\n"
+                    f"To: support@{team.alias_domain_id.name or 'endocs.ru'}\r\n"
+                    "Subject: Автоответ: Не строится отчёт\r\n"
+                    "Auto-Submitted: auto-replied\r\n"
+                    "Message-ID: <demo-autoreply-1@vector.example>\r\n"
+                    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+                    "Я в отпуске до понедельника, отвечу по возвращении.\r\n",
+                ),
+            )
+        )
         # the server's scheduled actions run every working hour
         story.play(cron_moments=[day(k, h) for k in range(9, 0, -1) for h in range(9)])
 
@@ -355,6 +373,10 @@ class DemoStory:
         ticket.invalidate_recordset(["create_date"])
         self.demo._xmlid(ticket, xmlid)
         self._post_notices()
+
+    def _mail(self, raw):
+        """An e-mail reaches the support alias (the mail gateway)."""
+        self.env["mail.thread"].sudo().message_process(False, raw)
 
     def _accept(self, xmlid, user):
         self._ticket(xmlid).with_user(user).action_endocs_accept()
