@@ -70,8 +70,9 @@ class EndocsDemo(models.AbstractModel):
             yield
 
     def _xmlid(self, record, name):
+        xml_id = name if "." in name else f"endocs_support.{name}"
         self.env["ir.model.data"]._update_xmlids(
-            [{"xml_id": f"endocs_support.{name}", "record": record, "noupdate": True}]
+            [{"xml_id": xml_id, "record": record, "noupdate": True}]
         )
 
     @api.model
@@ -324,8 +325,15 @@ class DemoStory:
                 getattr(self, method)(*args)
         self._crons()  # and now
 
+    def call(self, moment, function, *args):
+        """Any other act: ``function(*args)`` at ``moment``."""
+        self.steps.append((moment, "_call", (function, *args)))
+
+    def _call(self, function, *args):
+        function(*args)
+
     def _ticket(self, xmlid):
-        return self.env.ref(f"endocs_support.{xmlid}")
+        return self.env.ref(xmlid if "." in xmlid else f"endocs_support.{xmlid}")
 
     def _post_notices(self):
         while self.env["endocs.notice"]._cron_post_notices():

@@ -242,3 +242,38 @@ class TestPortalCustomer(HttpCase):
         self.browser_js(
             f"/my/ticket/{self.ticket.id}", code, ready="true", login="endocs_customer"
         )
+
+    def test_other_addons_fields_appear_on_the_form(self):
+        """The form is helpdesk_mgmt's template, extended: a field another
+        addon adds to it the way helpdesk_type and portal_follower do (after
+        the category's group, after the attachments' group) is on the page,
+        with the regulation's fields, also when the form comes back with its
+        errors."""
+        self.env["ir.ui.view"].create(
+            {
+                "name": "another addon's portal field",
+                "type": "qweb",
+                "inherit_id": self.env.ref("helpdesk_mgmt.portal_create_ticket").id,
+                "priority": 40,
+                "arch": """
+                <data>
+                    <xpath expr="//input[@name='attachment']/ancestor::div[hasclass('form-group')]"
+                           position="after">
+                        <div class="form-group"><input name="followers" id="probe_followers"/></div>
+                    </xpath>
+                    <xpath expr="//label[@for='subject']/ancestor::div[hasclass('form-group')]"
+                           position="before">
+                        <div class="form-group"><select name="type" id="probe_type"/></div>
+                    </xpath>
+                </data>""",
+            }
+        )
+        page = self._page("/new/ticket").text
+        for probe in ('id="probe_followers"', 'id="probe_type"', 'id="org_name"'):
+            self.assertIn(probe, page)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        shown = self.url_open(
+            "/submitted/ticket", data={"csrf_token": token, "subject": "x"}
+        ).text
+        self.assertIn('id="endocs_form_errors"', shown)
+        self.assertIn('id="probe_followers"', shown)
