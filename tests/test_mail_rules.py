@@ -264,3 +264,20 @@ def test_a_long_description_is_not_missing_r_in_4():
     }
     assert intake.missing_fields(data) == []
     assert intake.validate(data)[1] == {"description": "too_long"}  # the portal's limit
+
+
+def test_declared_charsets_trusted_outside_our_teams():
+    """For mail that is not our teams' (detect=False), a charset Python knows
+    is kept as declared, whatever the bytes, as Odoo reads it; an unknown one
+    is still replaced so that the e-mail is not lost."""
+    message = email.message_from_bytes(
+        b"Content-Type: text/plain; charset=ascii\r\n\r\nChauss\xc3\xa9e\r\n"
+    )
+    assert mailcheck.repair_charsets(message, detect=False) == []
+    assert message.get_param("charset") == "ascii"
+    unknown = email.message_from_bytes(
+        b"Content-Type: text/plain; charset=x-unknown-8bit\r\n\r\nabc\r\n"
+    )
+    assert mailcheck.repair_charsets(unknown, detect=False) == [
+        ("x-unknown-8bit", "utf-8")
+    ]

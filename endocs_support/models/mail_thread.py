@@ -170,7 +170,11 @@ class MailThread(models.AbstractModel):
         UTF-8 rather than losing the e-mail to a LookupError. For our teams, the
         work per message is bounded (text parts beyond the body's are kept as
         attachments) and what PostgreSQL cannot store (NUL) is left out."""
-        replaced = repair_charsets(message)
+        # mail for our teams: the charsets detected too; for others, only an
+        # unknown charset replaced (the e-mail would be lost), as Odoo reads
+        # the rest (R-ECO-1)
+        ours = self.env.context.get("endocs_gateway_team") is not None
+        replaced = repair_charsets(message, detect=ours)
         if replaced:
             _logger.info(
                 "Message %s: charsets %s read as %s",

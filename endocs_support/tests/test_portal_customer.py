@@ -234,8 +234,8 @@ class TestPortalCustomer(HttpCase):
             await until(() => root.textContent.includes("зарегистрирован"), "notice");
             if (!root.textContent.includes("11:30")) throw new Error("not Moscow time");
             if (root.textContent.includes("08:30")) throw new Error("UTC shown");
-            if (!document.querySelector("#endocs_zone_note").textContent.includes("МСК"))
-                throw new Error("the zone is not named");
+            const note = document.querySelector("#endocs_zone_note").textContent;
+            if (!note.includes("МСК")) throw new Error("the zone is not named");
             console.log("test successful");
         })().catch((error) => console.error(error.message));
         """

@@ -397,7 +397,7 @@ def detect_charset(data):
     return guess.encoding if guess is not None else None
 
 
-def repair_charsets(message, fallback="utf-8"):
+def repair_charsets(message, fallback="utf-8", detect=True):
     """Parts that declare a charset Python does not know (``x-unknown-8bit``,
     misspelt names…) would make the whole e-mail fail to parse, and be lost;
     text parts whose bytes are not in their declared charset would be read
@@ -406,6 +406,8 @@ def repair_charsets(message, fallback="utf-8"):
     (undecodable bytes replaced). Returns ``[(declared, used), …]``.
 
     :param message: an ``email.message.Message``, changed in place
+    :param detect: False: only charsets Python does not know are replaced
+        (alias or ``fallback``), declared ones are trusted
     """
     replaced = []
     for part in message.walk():
@@ -414,7 +416,7 @@ def repair_charsets(message, fallback="utf-8"):
             continue
         declared = str(declared)
         known = charset_alias(declared)
-        if part.get_content_maintype() != "text":
+        if part.get_content_maintype() != "text" or not detect:
             if not _lookup(declared):
                 part.set_param("charset", known or fallback)
                 replaced.append((declared, known or fallback))

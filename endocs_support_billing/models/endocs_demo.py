@@ -60,7 +60,9 @@ class EndocsDemo(models.AbstractModel):
                     "date_start": date_start,
                     "date_end": date_end,
                     "post_invoices": True,
-                    "partner_ids": [(6, 0, ref("endocs_support.partner_org_romashka").ids)],
+                    "partner_ids": [
+                        (6, 0, ref("endocs_support.partner_org_romashka").ids)
+                    ],
                 }
             ).action_create_invoices()
 
