@@ -257,13 +257,23 @@ class TestPortalCustomer(HttpCase):
                 "priority": 40,
                 "arch": """
                 <data>
-                    <xpath expr="//input[@name='attachment']/ancestor::div[hasclass('form-group')]"
-                           position="after">
-                        <div class="form-group"><input name="followers" id="probe_followers"/></div>
+                    <xpath
+                        expr="//input[@name='attachment']/ancestor::div[
+                            hasclass('form-group')]"
+                        position="after"
+                    >
+                        <div class="form-group">
+                            <input name="followers" id="probe_followers"/>
+                        </div>
                     </xpath>
-                    <xpath expr="//label[@for='subject']/ancestor::div[hasclass('form-group')]"
-                           position="before">
-                        <div class="form-group"><select name="type" id="probe_type"/></div>
+                    <xpath
+                        expr="//label[@for='subject']/ancestor::div[
+                            hasclass('form-group')]"
+                        position="before"
+                    >
+                        <div class="form-group">
+                            <select name="type" id="probe_type"/>
+                        </div>
                     </xpath>
                 </data>""",
             }
