@@ -107,6 +107,9 @@ class Chromium:
             deviceScaleFactor=1,
             mobile=False,
         )
+        # the demo's people work in Moscow: so does the browser (the back office
+        # tells times in the browser's zone)
+        self.call("Emulation.setTimezoneOverride", timezoneId="Europe/Moscow")
 
     def _page_target(self):
         try:

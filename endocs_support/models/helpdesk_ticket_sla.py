@@ -81,6 +81,14 @@ class HelpdeskTicket(models.Model):
         store=True,
         endocs_workflow=True,
     )
+    endocs_sla_status = fields.Selection(
+        [("met", "Within the SLA"), ("breached", "SLA breached")],
+        string="SLA status",
+        compute="_compute_endocs_sla_status",
+        store=True,
+        help="For the SLA report: whether any target of the request's SLA was "
+        "breached.",
+    )
     endocs_sla_breached = fields.Boolean(
         string="SLA breached",
         compute="_compute_endocs_breached",
@@ -146,6 +154,15 @@ class HelpdeskTicket(models.Model):
                         )
                 values[f"endocs_{target}_deadline"] = deadline
             ticket.update(values)
+
+    @api.depends("endocs_sla_breached", "endocs_sla_policy_id")
+    def _compute_endocs_sla_status(self):
+        for ticket in self:
+            ticket.endocs_sla_status = (
+                ("breached" if ticket.endocs_sla_breached else "met")
+                if ticket.endocs_sla_policy_id or ticket.endocs_sla_breached
+                else False
+            )
 
     @api.depends("endocs_sla_breach_ids.target")
     def _compute_endocs_breached(self):
