@@ -4,6 +4,8 @@
 working hours that follow every change of policy, calendar and pauses, and
 breaches kept as events in ``endocs.sla.breach`` that no later change undoes."""
 
+from datetime import datetime
+
 from odoo import api, fields, models
 
 SLA_TARGETS = ("accept", "response", "resolve")
@@ -138,7 +140,12 @@ class HelpdeskTicket(models.Model):
                 ticket.update(dict.fromkeys(names, False))
                 continue
             start = ticket.endocs_processing_start
-            pauses = sorted((p.date_from, p.date_to) for p in ticket.endocs_pause_ids)
+            # pauses in the order they began (an open one, with no end, after
+            # a closed one that began at the same moment)
+            pauses = sorted(
+                ((p.date_from, p.date_to) for p in ticket.endocs_pause_ids),
+                key=lambda pause: (pause[0], pause[1] or datetime.max),
+            )
             values = {"endocs_sla_paused": any(not end for _begin, end in pauses)}
             for target in SLA_TARGETS:
                 deadline = wt.add_hours(start, policy[f"{target}_hours"])

@@ -141,3 +141,26 @@ class TestSlaTrust(EndocsCase):
         breach = ticket.endocs_sla_breach_ids.filtered(lambda b: b.target == "accept")
         self.assertEqual(breach.event_at, datetime(2025, 10, 13, 9))
         self.assertEqual(len(ticket.endocs_sla_breach_ids), 1)
+
+    def test_pauses_beginning_at_the_same_moment_r_wf_7(self):
+        """Asking the customer and, the same second, waiting for a third party
+        makes a closed and an open pause that begin together: the deadlines are
+        computed (the clock stopped), not a comparison error."""
+        with freeze_time("2025-10-15 08:00:00"):
+            ticket = self.Ticket.create(self.intake_vals())
+        moment = datetime(2025, 10, 15, 9, 0)
+        Pause = self.env["endocs.sla.pause"].sudo()
+        Pause.create(
+            [
+                {
+                    "ticket_id": ticket.id,
+                    "reason": "customer",
+                    "date_from": moment,
+                    "date_to": moment,
+                },
+                {"ticket_id": ticket.id, "reason": "third_party", "date_from": moment},
+            ]
+        )
+        ticket.invalidate_recordset()
+        self.assertTrue(ticket.endocs_sla_paused)
+        self.assertFalse(ticket.endocs_resolve_deadline)  # stopped while open
