@@ -93,11 +93,7 @@ class HelpdeskTicket(models.Model):
         send helpdesk_mgmt's stage e-mail."""
         res = super()._track_template(changes)
         ticket = self[:1]
-        if (
-            "stage_id" in res
-            and ticket.endocs_regulated
-            and ticket.endocs_stage_role in STAGE_NOTICES
-        ):
+        if "stage_id" in res and ticket and ticket._endocs_role() in STAGE_NOTICES:
             del res["stage_id"]
         return res
 

@@ -132,37 +132,26 @@ class HelpdeskTicket(models.Model):
         "stage_id", "team_id", "endocs_resolution", "endocs_delivery_method"
     )
     def _check_endocs_resolution(self):
-        for ticket in self.filtered(
-            lambda t: t.endocs_regulated and t.endocs_stage_role == "resolved"
-        ):
-            if not ticket.endocs_resolution or not ticket.endocs_delivery_method:
-                if not self.env.su and self.env.user._is_internal():
-                    # the staff's close paths (statusbar, kanban, list) open
-                    # the resolution step instead of failing
-                    raise RedirectWarning(
-                        self.env._(
-                            "Request %(number)s: a resolved request needs the "
-                            "resolution and how the solution was delivered "
-                            "(regulation 3.5, 3.10).",
-                            number=ticket.number,
-                        ),
-                        ticket._endocs_resolve_action(),
-                        self.env._("Resolve"),
-                    )
-                raise ValidationError(
-                    self.env._(
-                        "Request %(number)s: a resolved request needs the "
-                        "resolution and how the solution was delivered "
-                        "(regulation 3.5, 3.10).",
-                        number=ticket.number,
-                    )
+        for ticket in self.filtered(lambda t: t._endocs_role() == "resolved"):
+            if ticket.endocs_resolution and ticket.endocs_delivery_method:
+                continue
+            message = self.env._(
+                "Request %(number)s: a resolved request needs the resolution and "
+                "how the solution was delivered (regulation 3.5, 3.10).",
+                number=ticket.number,
+            )
+            if not self.env.su and self.env.user._is_internal():
+                # the staff's close paths (statusbar, kanban, list) open the
+                # resolution step instead of failing
+                raise RedirectWarning(
+                    message, ticket._endocs_resolve_action(), self.env._("Resolve")
                 )
+            raise ValidationError(message)
 
     @api.constrains("stage_id", "team_id", "endocs_third_party_awaited")
     def _check_endocs_third_party(self):
         for ticket in self.filtered(
-            lambda t: t.endocs_regulated
-            and t.endocs_stage_role == "waiting_third_party"
+            lambda t: t._endocs_role() == "waiting_third_party"
         ):
             if not ticket.endocs_third_party_awaited:
                 raise ValidationError(

@@ -42,7 +42,8 @@ class EndocsDemo(models.AbstractModel):
         specialist2 = ref("endocs_support.user_specialist2")
         story = DemoStory(self, team)
 
-        def log(xmlid, employee, name, minutes, at):
+        def log(xmlid, employee, name, minutes):
+            """Time logged now, on the story's clock."""
             self.env["account.analytic.line"].create(
                 {
                     "name": name,
@@ -50,7 +51,7 @@ class EndocsDemo(models.AbstractModel):
                     "project_id": ref(f"{MODULE}.project_support").id,
                     "employee_id": ref(employee).id,
                     "unit_amount": minutes / 60,
-                    "date": at.date(),
+                    "date": fields.Datetime.now().date(),
                 }
             )
 
@@ -87,7 +88,6 @@ class EndocsDemo(models.AbstractModel):
             employee,
             "Анализ требований к маршруту",
             20,
-            wt.add_hours(start, 2.5),
         )
         story.call(
             wt.add_hours(start, 5),
@@ -96,7 +96,6 @@ class EndocsDemo(models.AbstractModel):
             employee,
             "Настройка этапов и условий маршрута",
             95,
-            wt.add_hours(start, 5),
         )
         check = wt.add_days(start, 3)
         story.call(
@@ -106,7 +105,6 @@ class EndocsDemo(models.AbstractModel):
             employee,
             "Проверка маршрута с заказчиком по видеосвязи",
             25,
-            wt.add_hours(check, 1),
         )
         story.act(
             wt.add_hours(check, 1.5),
@@ -146,6 +144,5 @@ class EndocsDemo(models.AbstractModel):
             f"{MODULE}.employee_specialist2",
             "Обучение: поиск документов",
             50,
-            wt.add_hours(recent, 2),
         )
         story.play(cron_moments=[])
