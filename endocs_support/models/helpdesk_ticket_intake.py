@@ -151,9 +151,12 @@ class HelpdeskTicket(models.Model):
         ref = clean.get("client_ref")
         if ref and partner:
             org = partner.commercial_partner_id
-            owner = self.env["res.partner"]._endocs_find_by_client_ref(ref)
-            if (org.endocs_client_ref or "").upper() not in ("", ref) or (
-                owner and owner != org
+            own_ref = (org.endocs_client_ref or "").upper()
+            # a client ID belongs to one organisation (res.partner's
+            # constraint): only an organisation without one needs the search
+            if own_ref != ref and (
+                own_ref
+                or self.env["res.partner"]._endocs_find_by_client_ref(ref) - org
             ):
                 errors["client_ref"] = (
                     "client_ref_mismatch",

@@ -154,6 +154,24 @@ class TestIntake(EndocsCase):
             )
         self.assertEqual(self.contact.endocs_client_ref, "ED-1001")  # from the org
 
+    def test_client_ref_must_be_the_organisations_r_in_3(self):
+        """The client ID given with a request is the customer's organisation's;
+        an organisation without one may not give another's."""
+        Partner = self.env["res.partner"]
+
+        def code(ref, partner):
+            _clean, errors = self.Ticket._endocs_intake_problems(
+                {"client_ref": ref}, partner
+            )
+            return errors.get("client_ref", (None,))[0]
+
+        self.assertIsNone(code("ed-1001", self.contact))  # its own, in any case
+        self.assertEqual(code("ED-2002", self.contact), "client_ref_mismatch")
+        newcomer = Partner.create({"name": "ООО Новое", "is_company": True})
+        person = Partner.create({"name": "Новый клиент", "parent_id": newcomer.id})
+        self.assertEqual(code("ED-2002", person), "client_ref_mismatch")  # another's
+        self.assertIsNone(code("ED-7777", person))  # nobody's yet
+
     # ------------------------------------------------------------------
     # Sender matching
     # ------------------------------------------------------------------

@@ -64,46 +64,82 @@ class AccountMove(models.Model):
         return posted
 
     # The act (R-BILL-3)
-    def _endocs_act_lines(self):
-        """The paid-support timesheets of the invoice, in the act's order."""
-        return self._endocs_paid_timesheets().sorted(
-            lambda t: (t.ticket_id.number or "", t.date, t.id)
-        )
-
     def _endocs_act_data(self):
+        """The act of the invoice: its paid-support timesheets by request, day
+        and entry. The lines are read at once and each request, person and
+        rate looked up once: an act may hold thousands of lines."""
         self.ensure_one()
-        timesheets = self._endocs_act_lines()
+        timesheets = self._endocs_paid_timesheets()
         if not timesheets:
             raise UserError(
                 self.env._("Invoice %(name)s has no paid-support time.", name=self.name)
             )
+        rows = timesheets.read(
+            [
+                "ticket_id",
+                "date",
+                "employee_id",
+                "user_id",
+                "name",
+                "unit_amount",
+                "endocs_billable_hours",
+                "so_line",
+            ],
+            load=None,
+        )
+        requests = {
+            ticket.id: (ticket.number or "", _support_date(ticket), ticket.name or "")
+            for ticket in timesheets.ticket_id
+        }
+        employees = timesheets.employee_id
+        employees = dict(zip(employees.ids, employees.mapped("name"), strict=True))
+        users = timesheets.user_id
+        users = dict(zip(users.ids, users.mapped("name"), strict=True))
         rates = {
             sale_line.id: line.price_unit
             for line in self.invoice_line_ids
             for sale_line in line.sale_line_ids
         }
+        rates.update(
+            (sale_line.id, sale_line.price_unit)
+            for sale_line in timesheets.so_line
+            if sale_line.id not in rates
+        )
+        no_request = ("", None, "")
+        rows.sort(
+            key=lambda row: (
+                requests.get(row["ticket_id"], no_request)[0],
+                row["date"],
+                row["id"],
+            )
+        )
+        lines = []
+        for row in rows:
+            number, registered, subject = requests.get(row["ticket_id"], no_request)
+            lines.append(
+                act_tools.ActLine(
+                    request=number,
+                    registered=registered,
+                    subject=subject,
+                    day=row["date"],
+                    specialist=employees.get(row["employee_id"])
+                    or users.get(row["user_id"])
+                    or "",
+                    work=row["name"] if row["name"] and row["name"] != "/" else "",
+                    actual_hours=row["unit_amount"],
+                    billable_hours=row["endocs_billable_hours"],
+                    rate=rates.get(row["so_line"], 0.0),
+                )
+            )
         contracts = timesheets.endocs_contract_id
         policy = contracts[:1]
-        lines = [
-            act_tools.ActLine(
-                request=ts.ticket_id.number or "",
-                registered=_support_date(ts.ticket_id),
-                subject=ts.ticket_id.name or "",
-                day=ts.date,
-                specialist=ts.employee_id.name or ts.user_id.name or "",
-                work=ts.name if ts.name and ts.name != "/" else "",
-                actual_hours=ts.unit_amount,
-                billable_hours=ts.endocs_billable_hours,
-                rate=rates.get(ts.so_line.id, ts.so_line.price_unit),
-            )
-            for ts in timesheets
-        ]
+        days = [line.day for line in lines]
         return act_tools.Act(
             number=self.name if self.name and self.name != "/" else "",
             customer=self.commercial_partner_id.name,
             contract=", ".join(contracts.mapped("name")),
-            period_start=self.endocs_period_start or min(timesheets.mapped("date")),
-            period_end=self.endocs_period_end or max(timesheets.mapped("date")),
+            period_start=self.endocs_period_start or min(days),
+            period_end=self.endocs_period_end or max(days),
             supplier=self.company_id.name,
             currency=self.currency_id.name,
             digits=self.currency_id.decimal_places,

@@ -10,6 +10,7 @@ import openpyxl
 
 from odoo.tests import tagged
 
+from odoo.addons.endocs_support_billing.models.account_move import _support_date
 from odoo.addons.endocs_support_billing.tools.act import COLUMNS, FIRST_ROW
 
 from .common import OCT, BillingCase
@@ -56,6 +57,19 @@ class TestAct(BillingCase):
             ],
         )
         self.assertEqual({r[5] for r in rows}, {"Алексей Петров"})
+        # the days are dates to the customer's spreadsheet, shown as dd.mm.yyyy
+        self.assertEqual(
+            [r[4].date() for r in rows],
+            [date(2026, 10, 5), date(2026, 10, 6), date(2026, 10, 7)],
+        )
+        self.assertEqual(
+            [r[2].date() for r in rows],
+            [_support_date(t) for t in (first, first, second)],
+        )
+        self.assertEqual(
+            {sheet.cell(FIRST_ROW + 1, col).number_format for col in (3, 5)},
+            {"dd.mm.yyyy"},
+        )
         self.assertEqual({r[9] for r in rows}, {1234.57})
         total = next(
             row

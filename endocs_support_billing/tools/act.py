@@ -97,6 +97,15 @@ def line_amounts(lines, digits=2):
     return amounts
 
 
+EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def _excel_day(day):
+    """The serial number of ``day`` in a workbook (what ``write_datetime``
+    writes, for the days after 1 March 1900), without its per-cell cost."""
+    return (day - EXCEL_EPOCH).days
+
+
 def build_act(act: Act) -> bytes:
     """The workbook of ``act`` as bytes."""
     buffer = io.BytesIO()
@@ -148,21 +157,29 @@ def build_act(act: Act) -> bytes:
         sheet.write(header_row, col, label, head)
 
     amounts = line_amounts(act.lines, act.digits)
+    # the values that repeat from line to line, converted once
+    days, rates = {}, {}
     row = FIRST_ROW
     for number, (line, amount) in enumerate(zip(act.lines, amounts, strict=True), 1):
         sheet.write_number(row, 0, number, cell)
         sheet.write_string(row, 1, line.request or "", cell)
         if line.registered:
-            sheet.write_datetime(row, 2, line.registered, day)
+            if line.registered not in days:
+                days[line.registered] = _excel_day(line.registered)
+            sheet.write_number(row, 2, days[line.registered], day)
         else:
             sheet.write_blank(row, 2, None, cell)
         sheet.write_string(row, 3, line.subject or "", wrap)
-        sheet.write_datetime(row, 4, line.day, day)
+        if line.day not in days:
+            days[line.day] = _excel_day(line.day)
+        sheet.write_number(row, 4, days[line.day], day)
         sheet.write_string(row, 5, line.specialist or "", cell)
         sheet.write_string(row, 6, line.work or "", wrap)
         sheet.write_number(row, 7, line.actual_hours, hours)
         sheet.write_number(row, 8, line.billable_hours, hours)
-        sheet.write_number(row, 9, float(_money(line.rate, act.digits)), money)
+        if line.rate not in rates:
+            rates[line.rate] = float(_money(line.rate, act.digits))
+        sheet.write_number(row, 9, rates[line.rate], money)
         sheet.write_number(row, 10, float(amount), money)
         row += 1
 

@@ -90,10 +90,20 @@ class EndocsSupportInvoiceWizard(models.TransientModel):
 
     def action_create_invoices(self):
         self.ensure_one()
-        timesheets = self.env["account.analytic.line"].search(self._timesheet_domain())
-        # paid time that adds billable hours (under a per-request scope, later
-        # time may be covered by what was billed already)
-        orders = timesheets.filtered("endocs_billable_hours").so_line.order_id
+        # the orders with paid time that adds billable hours (under a
+        # per-request scope, later time may be covered by what was billed
+        # already), in one query however many lines the period holds
+        orders = self.env["sale.order"].union(
+            *(
+                order
+                for (order,) in self.env["account.analytic.line"]._read_group(
+                    expression.AND(
+                        [self._timesheet_domain(), [("endocs_billable_hours", ">", 0)]]
+                    ),
+                    ["order_id"],
+                )
+            )
+        )
         if not orders:
             raise UserError(
                 self.env._(
