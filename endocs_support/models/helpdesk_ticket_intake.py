@@ -155,8 +155,7 @@ class HelpdeskTicket(models.Model):
             # a client ID belongs to one organisation (res.partner's
             # constraint): only an organisation without one needs the search
             if own_ref != ref and (
-                own_ref
-                or self.env["res.partner"]._endocs_find_by_client_ref(ref) - org
+                own_ref or self.env["res.partner"]._endocs_find_by_client_ref(ref) - org
             ):
                 errors["client_ref"] = (
                     "client_ref_mismatch",

@@ -87,7 +87,7 @@ class AccountMove(models.Model):
             ],
             load=None,
         )
-        requests = {
+        tickets = {
             ticket.id: (ticket.number or "", _support_date(ticket), ticket.name or "")
             for ticket in timesheets.ticket_id
         }
@@ -108,14 +108,14 @@ class AccountMove(models.Model):
         no_request = ("", None, "")
         rows.sort(
             key=lambda row: (
-                requests.get(row["ticket_id"], no_request)[0],
+                tickets.get(row["ticket_id"], no_request)[0],
                 row["date"],
                 row["id"],
             )
         )
         lines = []
         for row in rows:
-            number, registered, subject = requests.get(row["ticket_id"], no_request)
+            number, registered, subject = tickets.get(row["ticket_id"], no_request)
             lines.append(
                 act_tools.ActLine(
                     request=number,
