@@ -14,7 +14,8 @@ fi
 if db_exists "$db"; then
     say "Database $db exists without both addons: installing them"
 else
-    say "Creating database $db with both addons ($demo; a few minutes the first time)"
+    what="both addons"; [ "$modules" = "$ADDONS" ] || what="$modules"
+    say "Creating database $db with $what ($demo; a few minutes the first time)"
 fi
 args=(-d "$db" -i "$modules" --stop-after-init --no-http --log-level="${ENDOCS_LOG_LEVEL:-warn}")
 if [ "$demo" = demo ]; then args+=(--load-language=ru_RU); else args+=(--without-demo=all); fi
