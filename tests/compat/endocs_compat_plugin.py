@@ -13,8 +13,9 @@ addons' own tests, as Odoo's runner would select them, against our lists.
   Listed tests are strict xfails: one that starts passing fails the suite, so
   the lists cannot go stale. ``platform_flaky.txt``: tests that pass or fail
   from run to run without our addons too (measured repeatedly the same way),
-  non-strict xfails: neither outcome fails the suite. With ENDOCS_COMPAT_PLAIN=1 (the measurement without
-  our addons) only the platform list applies.
+  non-strict xfails: neither outcome fails the suite. With
+  ENDOCS_COMPAT_PLAIN=1 (the measurement without our addons) only the platform
+  lists apply.
 """
 
 import os
