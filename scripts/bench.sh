@@ -24,7 +24,7 @@ if [ "${1:-}" = scale ]; then
         if [ $flavour = ours ]; then
             "$REPO_DIR/scripts/init_db.sh" "$db" nodemo
         else
-            "$REPO_DIR/scripts/init_db.sh" "$db" nodemo helpdesk_mgmt,helpdesk_mgmt_timesheet,sale_timesheet
+            "$REPO_DIR/scripts/init_db.sh" "$db" nodemo "$REFERENCE_MODULES"
         fi
         ENDOCS_BENCH_DIR="$REPO_DIR/bench" ENDOCS_SCALE_FLAVOUR=$flavour "$VENV_PY" "$ODOO_BIN" shell -c "$ODOO_CONF" \
             --addons-path="$(addons_path)" -d "$db" --no-http --log-level=warn < "$REPO_DIR/scripts/scale_data.py" || exit 1
@@ -39,7 +39,7 @@ if db_exists "$BENCH_DB"; then db_psql postgres -qc "DROP DATABASE \"$BENCH_DB\"
 "$REPO_DIR/scripts/init_db.sh" "$BENCH_DB" nodemo
 # the reference for the e-mail intake benchmark: plain OCA helpdesk_mgmt on the same
 # platform (the addons ours depend on), without the EnDocs addons
-"$REPO_DIR/scripts/init_db.sh" "${BENCH_DB}_plain" nodemo helpdesk_mgmt,helpdesk_mgmt_timesheet,sale_timesheet
+"$REPO_DIR/scripts/init_db.sh" "${BENCH_DB}_plain" nodemo "$REFERENCE_MODULES"
 # one process per benchmark, so that none measures another's leftovers
 status=0
 for path in "$REPO_DIR"/bench/bench_*.py; do

@@ -33,6 +33,9 @@ SMTP_PORT="${ENDOCS_SMTP_PORT:-2525}"
 MAIL_DIR="$CACHE_DIR/mails"
 TEST_DB="${ENDOCS_TEST_DB:-endocs_test}"
 ADDONS="endocs_support,endocs_support_billing"
+# the benchmarks' reference: plain OCA helpdesk_mgmt on the platform our addons
+# need, without them
+REFERENCE_MODULES="helpdesk_mgmt,helpdesk_mgmt_timesheet,sale_timesheet"
 
 say() { printf '\033[1m[endocs]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[endocs] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }

@@ -31,7 +31,6 @@ PLAIN_DB="${BENCH_DB}_load_plain"
 port="${ENDOCS_LOAD_PORT:-8089}"   # node 1: port, port+1 (gevent); node 2: port+2, +3
 PHASES=",${ENDOCS_LOAD_PHASES:-ours,plain,crons},"
 RESULTS="$CACHE_DIR/load-results-$BENCH_DB.json"
-PLAIN_MODULES=helpdesk_mgmt,helpdesk_mgmt_timesheet,sale_timesheet
 DATA_DIR="$(conf_get data_dir)"
 rm -f "$RESULTS"
 
@@ -40,7 +39,7 @@ code_stamp() {
         | sort -z | xargs -0 sha1sum | sha1sum | cut -c1-40)
 }
 plain_stamp() {  # the reference holds none of our code: its set-up and modules only
-    { sha1sum "$REPO_DIR/scripts/load_setup.py"; echo "$PLAIN_MODULES"; } | sha1sum | cut -c1-40
+    { sha1sum "$REPO_DIR/scripts/load_setup.py"; echo "$REFERENCE_MODULES"; } | sha1sum | cut -c1-40
 }
 
 # build_template DB STAMP INIT_ARGS... : the template, rebuilt when its stamp differs
@@ -104,7 +103,7 @@ build_template "$TEMPLATE" "$stamp" ours demo
 if [[ $PHASES == *,plain,* ]]; then
     # the reference runs on the platform ours needs (helpdesk_mgmt_timesheet,
     # sale_timesheet), with demo data as ours: only our addons differ
-    build_template "$PLAIN_TEMPLATE" "$(plain_stamp)" plain demo "$PLAIN_MODULES"
+    build_template "$PLAIN_TEMPLATE" "$(plain_stamp)" plain demo "$REFERENCE_MODULES"
 fi
 
 if [[ $PHASES == *,ours,* ]]; then

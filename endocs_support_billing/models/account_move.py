@@ -91,10 +91,12 @@ class AccountMove(models.Model):
             ticket.id: (ticket.number or "", _support_date(ticket), ticket.name or "")
             for ticket in timesheets.ticket_id
         }
-        employees = timesheets.employee_id
-        employees = dict(zip(employees.ids, employees.mapped("name"), strict=True))
-        users = timesheets.user_id
-        users = dict(zip(users.ids, users.mapped("name"), strict=True))
+
+        def names(records):
+            return dict(zip(records.ids, records.mapped("name"), strict=True))
+
+        employees = names(timesheets.employee_id)
+        users = names(timesheets.user_id)
         rates = {
             sale_line.id: line.price_unit
             for line in self.invoice_line_ids

@@ -157,22 +157,17 @@ def build_act(act: Act) -> bytes:
         sheet.write(header_row, col, label, head)
 
     amounts = line_amounts(act.lines, act.digits)
-    # the values that repeat from line to line, converted once
-    days, rates = {}, {}
+    rates = {}  # each rate rounded once (Decimal), not once a line
     row = FIRST_ROW
     for number, (line, amount) in enumerate(zip(act.lines, amounts, strict=True), 1):
         sheet.write_number(row, 0, number, cell)
         sheet.write_string(row, 1, line.request or "", cell)
         if line.registered:
-            if line.registered not in days:
-                days[line.registered] = _excel_day(line.registered)
-            sheet.write_number(row, 2, days[line.registered], day)
+            sheet.write_number(row, 2, _excel_day(line.registered), day)
         else:
             sheet.write_blank(row, 2, None, cell)
         sheet.write_string(row, 3, line.subject or "", wrap)
-        if line.day not in days:
-            days[line.day] = _excel_day(line.day)
-        sheet.write_number(row, 4, days[line.day], day)
+        sheet.write_number(row, 4, _excel_day(line.day), day)
         sheet.write_string(row, 5, line.specialist or "", cell)
         sheet.write_string(row, 6, line.work or "", wrap)
         sheet.write_number(row, 7, line.actual_hours, hours)
