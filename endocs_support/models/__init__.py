@@ -27,6 +27,8 @@ from . import endocs_sla_policy
 from . import endocs_video_session
 from . import ir_module_module
 from . import ir_http
+from . import ir_qweb
+from . import mail_render_mixin
 from . import endocs_demo
 from . import helpdesk_ticket_api
 from . import endocs_api_key

@@ -44,13 +44,18 @@ class HelpdeskTicket(models.Model):
         (never the customer, never OdooBot).
 
         The template is rendered for all the requests at once (Odoo's batch
-        rendering, ``_generate_template``: each body compiled once per
-        language), then posted on each with ``message_post``: the followers,
-        the notification and the queued e-mail are Odoo's."""
+        rendering, ``_generate_template``; each body compiled once per worker,
+        see ``models/ir_qweb.py``), then posted on each with ``message_post``:
+        the followers, the notification and the queued e-mail are Odoo's."""
         # rendered as the desk: the templates call the notices' helpers,
         # which Odoo's restricted template rendering refuses to users
-        rendered = template.sudo()._generate_template(
-            self.ids, ("subject", "body_html", "email_from", "reply_to", "partner_to")
+        rendered = (
+            template.sudo()
+            .with_context(endocs_notice_render=True)
+            ._generate_template(
+                self.ids,
+                ("subject", "body_html", "email_from", "reply_to", "partner_to"),
+            )
         )
         # queued, the mail queue sends them (no SMTP wait in the request);
         # nobody becomes a follower by a notice of the desk

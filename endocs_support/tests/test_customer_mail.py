@@ -5,6 +5,7 @@ read at an SMTP server (tests/smtp_capture.py), not in the database."""
 
 import re
 from html import unescape
+from unittest.mock import patch
 from urllib.parse import urlparse
 
 from odoo.tests import Form, HttpCase, freeze_time, new_test_user, tagged
@@ -149,6 +150,33 @@ class TestCustomerMail(SMTPCaptureMixin, HttpCase, EndocsCase):
         ticket = self._new_ticket()
         (message,) = self._received(ticket)
         self.assertIn(f"Запрос {ticket.number} принят, спасибо!", message.html)
+
+    def test_a_body_is_compiled_once_per_worker_and_per_text_r_rel_1(self):
+        """Odoo generates a template's QWeb code for every record it renders
+        and once more to check it; the notices do it once per body
+        (models/ir_qweb.py, mail_render_mixin.py), and an edited body anew."""
+        IrQweb = type(self.env["ir.qweb"])
+        generate_code = IrQweb._generate_code
+        with patch.object(
+            IrQweb, "_generate_code", autospec=True, side_effect=generate_code
+        ) as compiled:
+            self._received(self._new_ticket())
+            count = compiled.call_count
+            second = self._new_ticket()
+            (message,) = self._received(second)
+            self.assertEqual(compiled.call_count, count, "compiled again")
+            self.assertIn(f"<strong>{second.number}</strong>", message.html)
+            # a body with a condition goes through QWeb (a plain one would not)
+            self.env.ref("endocs_support.mail_template_registration").with_context(
+                lang="ru_RU"
+            ).body_html = (
+                "<p>Запрос <t t-out='object.number'/> принят"
+                "<t t-if='object.endocs_off_hours'> вне рабочих часов</t>.</p>"
+            )
+            third = self._new_ticket()
+            (message,) = self._received(third)
+            self.assertGreater(compiled.call_count, count, "the edit was not compiled")
+        self.assertIn(f"Запрос {third.number} принят", message.html)
 
     def test_in_the_customers_language_whoever_triggers_r_ux_2(self):
         english = self.env["res.partner"].create(
