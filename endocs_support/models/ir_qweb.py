@@ -23,7 +23,7 @@ class IrQweb(models.AbstractModel):
         if isinstance(template, etree._Element) and self.env.context.get(
             "endocs_notice_render"
         ):
-            return self._endocs_compile_source(etree.tostring(template))
+            return self._endocs_compile_source(etree.tostring(template), template)
         return super()._compile(template)
 
     @tools.ormcache(
@@ -32,7 +32,6 @@ class IrQweb(models.AbstractModel):
         "self.env.context.get('raise_on_forbidden_code_for_model')",
         cache="templates",
     )
-    def _endocs_compile_source(self, source):
-        return self.with_context(endocs_notice_render=False)._compile(
-            etree.fromstring(source)
-        )
+    def _endocs_compile_source(self, source, template):
+        """``template`` compiled, cached by its text ``source``."""
+        return self.with_context(endocs_notice_render=False)._compile(template)
