@@ -86,11 +86,11 @@ class HelpdeskTicket(models.Model):
 
     @api.constrains("channel_id", "team_id")
     def _check_endocs_channel(self):
-        phone = self.env.ref(
+        phone_id = self.env["ir.model.data"]._xmlid_to_res_id(
             "helpdesk_mgmt.helpdesk_ticket_channel_phone", raise_if_not_found=False
         )
-        if phone and self.filtered(
-            lambda t: t.endocs_regulated and t.channel_id == phone
+        if phone_id and self.filtered(
+            lambda t: t.endocs_regulated and t.channel_id.id == phone_id
         ):
             raise UserError(
                 self.env._(

@@ -28,7 +28,12 @@ class HelpdeskTicket(models.Model):
         """Notify each request's customer with the template: posted at once, or
         with ``queue`` put in the queue of notices that a scheduled action posts
         right after the commit (for the batches of the scheduled actions)."""
-        template = self.env.ref(template_xmlid, raise_if_not_found=False)
+        # the id is cached by Odoo: no query for each new request
+        template = self.env["mail.template"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(
+                template_xmlid, raise_if_not_found=False
+            )
+        )
         tickets = self.filtered("partner_id")
         if not template or not tickets:
             return

@@ -195,11 +195,13 @@ class HelpdeskTicket(models.Model):
             (todo - split, REGISTRATION_NOTICES[0]),
             (split, REGISTRATION_NOTICES[1]),
         ):
-            tickets._endocs_notify(xmlid, queue=not force)
+            if tickets:
+                tickets._endocs_notify(xmlid, queue=not force)
 
     def _endocs_notice_posted(self, template):
         res = super()._endocs_notice_posted(template)
-        if template.get_external_id().get(template.id) in REGISTRATION_NOTICES:
+        xmlid_to_id = self.env["ir.model.data"]._xmlid_to_res_id
+        if template.id in {xmlid_to_id(x, False) for x in REGISTRATION_NOTICES}:
             self.sudo().endocs_registered_at = fields.Datetime.now()
         return res
 

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 from ..tools import mailcheck
 
@@ -10,6 +10,9 @@ from ..tools import mailcheck
 #: working days without an answer (the one place of these defaults)
 DEFAULT_REMINDER_DAYS = 7
 DEFAULT_TIMEOUT_DAYS = 5
+
+#: the team settings that decide which team is a company's intake team
+INTAKE_TEAM_FIELDS = {"endocs_regulated", "company_id", "sequence", "active"}
 
 
 class HelpdeskTicketTeam(models.Model):
@@ -126,14 +129,40 @@ class HelpdeskTicketTeam(models.Model):
         (portal, API) when the customer chose none: the company's first
         regulated team (none: the request has no team, as in helpdesk_mgmt)."""
         company = company or self.env.company
-        return self.sudo().search(
+        return self.sudo().browse(self._endocs_intake_team_id(company.id))
+
+    @api.model
+    @tools.ormcache("company_id")
+    def _endocs_intake_team_id(self, company_id):
+        """The id of :meth:`_endocs_intake_team`, kept per worker: every portal
+        form and request asks it (the cache is cleared when a team's setting
+        that decides it changes)."""
+        team = self.sudo().search(
             [
                 ("endocs_regulated", "=", True),
-                ("company_id", "in", [company.id, False]),
+                ("company_id", "in", [company_id, False]),
             ],
             order="sequence, id",
             limit=1,
         )
+        return team.id or None
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        teams = super().create(vals_list)
+        self.env.registry.clear_cache()  # the intake team may be a new one
+        return teams
+
+    def write(self, vals):
+        res = super().write(vals)
+        if INTAKE_TEAM_FIELDS.intersection(vals):
+            self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res
 
     def _endocs_calendar(self):
         """The team's calendar, the support calendar when the team has none or

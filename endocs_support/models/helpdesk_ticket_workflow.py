@@ -314,6 +314,8 @@ class HelpdeskTicket(models.Model):
     def _endocs_move_to(self, role):
         """Move each request to its own team's stage of ``role`` (one write per
         team; a team without such a stage stays where it is)."""
+        if not self:
+            return
         stages = self._endocs_stages(role)
         for team, tickets in self.grouped("team_id").items():
             if stages[team]:
@@ -339,12 +341,23 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         if self.env.context.get("endocs_notice"):
             return  # our own notice: neither an answer nor a response
-        if self._endocs_is_customer_message(message):
+        if self._endocs_awaits_customer() and self._endocs_is_customer_message(
+            message
+        ):
             self._endocs_customer_replied(message)
         elif not self.endocs_first_response_at and self._endocs_is_staff_answer(
             message
         ):
             self.sudo().endocs_first_response_at = message.date or fields.Datetime.now()
+
+    def _endocs_awaits_customer(self):
+        """Whether an answer of the customer changes something: the request
+        waits for the customer or has an open question (a new request's first
+        e-mail does not need its author looked up)."""
+        self.ensure_one()
+        return self.endocs_stage_role == "waiting_customer" or any(
+            question.state == "open" for question in self.endocs_info_request_ids
+        )
 
     def _endocs_customer_replied(self, message):
         """Any answer of the customer (e-mail or portal) stops the waiting clock

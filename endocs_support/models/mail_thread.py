@@ -14,6 +14,7 @@ import traceback
 import xmlrpc.client
 
 from odoo import api, models
+from odoo.exceptions import MissingError
 from odoo.tools import email_normalize
 
 from ..tools import mailcheck
@@ -265,7 +266,13 @@ class MailThread(models.AbstractModel):
     def _endocs_route_team(self, route):
         """The helpdesk team a new-request route creates in (its alias's)."""
         team_id = (route[2] or {}).get("team_id") if route[2] else False
-        return self.env["helpdesk.ticket.team"].sudo().browse(team_id or []).exists()
+        team = self.env["helpdesk.ticket.team"].sudo().browse(team_id or [])
+        try:
+            # read once, then from the cache (routing asks it several times)
+            team.endocs_regulated  # noqa: B018
+        except MissingError:
+            return team.browse()
+        return team
 
     @api.model
     def _endocs_route_regulated(self, route):

@@ -109,6 +109,26 @@ class TestScope(EndocsCase):
         # the body is not parsed as the regulation's intake
         self.assertFalse(ticket.endocs_org_name)
 
+    def test_the_intake_team_follows_the_team_settings_r_eco_1(self):
+        """The portal's and the API's team is kept per worker: a change of the
+        settings that decide it is seen at once."""
+        Team = self.env["helpdesk.ticket.team"]
+        company = self.env.company
+        self.assertEqual(Team._endocs_intake_team(company), self.team)
+        first = min(Team.search([]).mapped("sequence")) - 1
+        self.other_team.write({"sequence": first})
+        self.assertEqual(Team._endocs_intake_team(company), self.team)
+        self.other_team.endocs_regulated = True
+        self.assertEqual(Team._endocs_intake_team(company), self.other_team)
+        self.other_team.active = False
+        self.assertEqual(Team._endocs_intake_team(company), self.team)
+        new = Team.create({"name": "First line", "sequence": first - 1})
+        self.assertEqual(Team._endocs_intake_team(company), self.team)
+        new.endocs_regulated = True
+        self.assertEqual(Team._endocs_intake_team(company), new)
+        new.unlink()
+        self.assertEqual(Team._endocs_intake_team(company), self.team)
+
 
 @tagged("post_install", "-at_install")
 class TestResolutionStep(EndocsCase):
