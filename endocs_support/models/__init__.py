@@ -27,6 +27,7 @@ from . import endocs_sla_policy
 from . import endocs_video_session
 from . import ir_module_module
 from . import ir_http
+from . import ir_cron
 from . import ir_qweb
 from . import mail_render_mixin
 from . import endocs_demo

@@ -19,3 +19,4 @@ from . import test_smtp_capture
 from . import test_api_v1
 from . import test_api_widget
 from . import test_api_idempotency_concurrency
+from . import test_cron_wakeup
