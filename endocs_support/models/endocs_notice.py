@@ -30,7 +30,10 @@ class EndocsNotice(models.Model):
             [{"ticket_id": ticket.id, "template_id": template.id} for ticket in tickets]
         )
         if notices:
-            self.env.ref("endocs_support.ir_cron_post_notices")._trigger()
+            cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
+                "endocs_support.ir_cron_post_notices", raise_if_not_found=True
+            )
+            self.env["ir.cron"].browse(cron_id)._trigger()
         return notices
 
     @api.model

@@ -1,6 +1,6 @@
 # Copyright 2026 EnDocs
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 from .helpdesk_ticket_intake import PRIORITIES
@@ -50,25 +50,38 @@ class EndocsSlaPolicy(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         policies = super().create(vals_list)
+        self.env.registry.clear_cache()  # _endocs_policy_table
         self.env["helpdesk.ticket"]._endocs_recompute_clocks()
         return policies
 
     def write(self, vals):
         res = super().write(vals)
+        if CLOCK_FIELDS.intersection(vals) or "sequence" in vals:
+            self.env.registry.clear_cache()
         if CLOCK_FIELDS.intersection(vals):
             self.env["helpdesk.ticket"]._endocs_recompute_clocks()
         return res
 
     def unlink(self):
         res = super().unlink()
+        self.env.registry.clear_cache()
         self.env["helpdesk.ticket"]._endocs_recompute_clocks()
         return res
 
+    @api.model
+    @tools.ormcache()
+    def _endocs_policy_table(self):
+        """``((id, priority, team ids), ...)``: the active policies in their
+        order, kept per worker (every new request asks which one it falls
+        under; cleared when a policy, or a team, changes)."""
+        policies = self.sudo().search([("active", "=", True)])
+        return tuple((p.id, p.priority, frozenset(p.team_ids.ids)) for p in policies)
+
+    @api.model
     def _endocs_policy_for(self, priority, team):
-        """Among these policies, the one of ``priority`` for ``team`` (a team's
-        own first, then one for every team)."""
-        policies = self.filtered(lambda p: p.priority == priority)
-        return (
-            policies.filtered(lambda p: team and team in p.team_ids)[:1]
-            or policies.filtered(lambda p: not p.team_ids)[:1]
-        )
+        """The active policy of ``priority`` for ``team`` (a team's own first,
+        then one for every team), or an empty recordset."""
+        rows = [row for row in self._endocs_policy_table() if row[1] == priority]
+        own = [pid for pid, _p, teams in rows if team and team.id in teams]
+        shared = [pid for pid, _p, teams in rows if not teams]
+        return self.browse((own or shared)[:1])

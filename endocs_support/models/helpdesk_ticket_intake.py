@@ -271,4 +271,6 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _endocs_channel(self, code):
-        return self.env.ref(CHANNELS[code], raise_if_not_found=False)
+        return self.env["helpdesk.ticket.channel"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(CHANNELS[code])
+        )

@@ -102,17 +102,10 @@ class HelpdeskTicket(models.Model):
     def _compute_endocs_sla_policy_id(self):
         """The regulation's SLA policy of a regulated team's request (none for
         other requests: no deadlines, no breaches)."""
-        regulated = self.filtered("endocs_regulated")
-        policies = (
-            self.env["endocs.sla.policy"]
-            .with_context(active_test=True)
-            .search([("priority", "in", list(set(regulated.mapped("priority"))))])
-            if regulated
-            else self.env["endocs.sla.policy"]
-        )
+        Policy = self.env["endocs.sla.policy"]
         for ticket in self:
             ticket.endocs_sla_policy_id = (
-                policies._endocs_policy_for(ticket.priority, ticket.team_id)
+                Policy._endocs_policy_for(ticket.priority, ticket.team_id)
                 if ticket.endocs_regulated
                 else False
             )

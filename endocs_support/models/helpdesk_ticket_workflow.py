@@ -341,9 +341,7 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         if self.env.context.get("endocs_notice"):
             return  # our own notice: neither an answer nor a response
-        if self._endocs_awaits_customer() and self._endocs_is_customer_message(
-            message
-        ):
+        if self._endocs_awaits_customer() and self._endocs_is_customer_message(message):
             self._endocs_customer_replied(message)
         elif not self.endocs_first_response_at and self._endocs_is_staff_answer(
             message

@@ -48,7 +48,9 @@ class IrCron(models.Model):
                     return
                 except psycopg2.Error as error:
                     _endocs_close_channel()
-                    _logger.info("cron wake-up connection lost (%s): %s", attempt, error)
+                    _logger.info(
+                        "cron wake-up connection lost (%s): %s", attempt, error
+                    )
         super()._notifydb()  # the database refuses a kept connection: Odoo's way
 
 
@@ -73,5 +75,5 @@ def _endocs_close_channel():
     elif cnx is not None:
         try:
             cnx.close()
-        except psycopg2.Error:
-            pass
+        except psycopg2.Error as error:
+            _logger.info("cron wake-up connection: closing it failed: %s", error)

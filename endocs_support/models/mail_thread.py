@@ -103,20 +103,11 @@ class MailThread(models.AbstractModel):
         addresses = mailcheck.recipients(self._endocs_headers(raw))
         if not addresses:
             return Team
-        aliases = (
-            self.env["mail.alias"]
-            .sudo()
-            .search(
-                [
-                    ("alias_full_name", "in", list(addresses)),
-                    ("alias_model_id.model", "=", "helpdesk.ticket"),
-                ]
-            )
-        )
-        if not aliases:
-            return Team
         return Team.search(
-            [("alias_id", "in", aliases.ids), ("endocs_regulated", "=", True)],
+            [
+                ("alias_id.alias_full_name", "in", list(addresses)),
+                ("endocs_regulated", "=", True),
+            ],
             limit=1,
         )
 
@@ -248,13 +239,7 @@ class MailThread(models.AbstractModel):
         email = email_normalize(email_from or "")
         if not email:
             return False
-        # a handful of alias domains; their addresses are computed fields
-        domains = self.env["mail.alias.domain"].sudo().search([], limit=100)
-        own_domain = email in set(
-            domains.mapped("catchall_email")
-            + domains.mapped("bounce_email")
-            + domains.mapped("default_from_email")
-        )
+        own_domain = email in self.env["mail.alias.domain"]._endocs_own_addresses()
         own_alias = (
             self.env["mail.alias"]
             .sudo()

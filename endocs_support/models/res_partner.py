@@ -128,9 +128,8 @@ class ResPartner(models.Model):
         domain = [("is_company", "=", True)]
         domain += ["|"] * (len(refs) - 1)
         domain += [("endocs_client_ref", "=ilike", ref) for ref in sorted(refs)]
-        return {
-            org.endocs_client_ref.upper(): org for org in self.sudo().search(domain)
-        }
+        orgs = self.sudo().search_fetch(domain, ["endocs_client_ref"])
+        return {org.endocs_client_ref.upper(): org for org in orgs}
 
     @api.model
     def _endocs_find_by_client_ref(self, client_ref):

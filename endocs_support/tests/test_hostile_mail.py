@@ -156,6 +156,25 @@ class TestHostileMail(EndocsCase):
         self.assertEqual(created, 0, "our own notice is not a new request")
         self.assertEqual(sent, 0, "no reply storm")
 
+    def test_mail_from_the_alias_domains_own_addresses_is_a_loop_r_in_4(self):
+        """The catchall, bounce and sender addresses of the alias domains are
+        ours, as the domains are now (kept per worker, seen again when a domain
+        changes)."""
+        domain = self.env["mail.alias.domain"].search([], limit=1)
+        Thread = self.env["mail.thread"]
+        self.assertTrue(Thread._endocs_is_own_address(domain.bounce_email))
+        old = domain.bounce_email
+        domain.bounce_alias = "returns"
+        self.assertFalse(Thread._endocs_is_own_address(old))
+        self.assertTrue(Thread._endocs_is_own_address(f"returns@{domain.name}"))
+        self.assertEqual(
+            self._process(self._raw(sender=f"returns@{domain.name}")), (0, 0)
+        )
+        other = self.env["mail.alias.domain"].create({"name": "mail.endocs.example"})
+        self.assertTrue(Thread._endocs_is_own_address(other.catchall_email))
+        other.unlink()
+        self.assertFalse(Thread._endocs_is_own_address("catchall@mail.endocs.example"))
+
     def test_own_address_guard_only_for_requests_r_eco_1(self):
         """R-ECO-1: mail from one of our addresses is a loop for the support
         desk only; another model's route stays as Odoo made it."""

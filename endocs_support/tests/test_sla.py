@@ -51,6 +51,33 @@ class TestSla(EndocsCase):
         ticket = self._ticket(priority="1")
         self.assertEqual(ticket.endocs_sla_policy_id, own)
 
+    def test_new_requests_follow_the_policies_as_edited_r_wf_7(self):
+        """The policies are looked up from a table kept per worker: every
+        change of theirs is seen by the next request at once."""
+        medium = self.env.ref("endocs_support.sla_policy_medium")
+        own = self.env["endocs.sla.policy"].create(
+            {
+                "name": "VIP",
+                "priority": "2",
+                "accept_hours": 0.5,
+                "response_hours": 1,
+                "resolve_hours": 4,
+            }
+        )
+        self.assertEqual(self._ticket(priority="1").endocs_sla_policy_id, medium)
+        own.priority = "1"
+        own.team_ids = self.team
+        self.assertEqual(self._ticket(priority="1").endocs_sla_policy_id, own)
+        own.team_ids = self.env["helpdesk.ticket.team"].create({"name": "Other"})
+        self.assertEqual(self._ticket(priority="1").endocs_sla_policy_id, medium)
+        own.write({"team_ids": [(5,)], "sequence": medium.sequence - 1})
+        self.assertEqual(self._ticket(priority="1").endocs_sla_policy_id, own)
+        own.active = False
+        self.assertEqual(self._ticket(priority="1").endocs_sla_policy_id, medium)
+        own.active = True
+        own.unlink()
+        self.assertEqual(self._ticket(priority="1").endocs_sla_policy_id, medium)
+
     def test_pause_extends_deadline_and_breach_r_wf_7(self):
         with freeze_time("2025-10-13 07:00:00"):  # Monday 10:00 Moscow
             ticket = self._ticket(priority="1")
