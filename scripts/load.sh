@@ -129,7 +129,7 @@ ratio = ours["rate"] / plain["rate"] if plain["rate"] else 0.0
 ok = ratio >= 0.8
 print(f"{'load.portal_vs_helpdesk':<28} {ours['rate']:.1f} req/s p95 {ours['p95']:.0f} ms "
       f"(helpdesk_mgmt {plain['rate']:.1f} req/s p95 {plain['p95']:.0f} ms) "
-      f"ratio {ratio:.2f}x target >= 0.8x {'OK' if ok else 'MISSED'}")
+      f"ratio {ratio:.3f}x target >= 0.8x {'OK' if ok else 'MISSED'}")
 sys.exit(0 if ok else 1)
 PY
 fi
