@@ -28,6 +28,7 @@ CHANNELS = {
     "web": "helpdesk_mgmt.helpdesk_ticket_channel_web",
     "email": "helpdesk_mgmt.helpdesk_ticket_channel_email",
     "api": "endocs_support.helpdesk_ticket_channel_api",
+    "phone": "helpdesk_mgmt.helpdesk_ticket_channel_phone",
 }
 
 
@@ -86,11 +87,9 @@ class HelpdeskTicket(models.Model):
 
     @api.constrains("channel_id", "team_id")
     def _check_endocs_channel(self):
-        phone_id = self.env["ir.model.data"]._xmlid_to_res_id(
-            "helpdesk_mgmt.helpdesk_ticket_channel_phone", raise_if_not_found=False
-        )
-        if phone_id and self.filtered(
-            lambda t: t.endocs_regulated and t.channel_id.id == phone_id
+        phone = self._endocs_channel("phone")
+        if phone and self.filtered(
+            lambda t: t.endocs_regulated and t.channel_id == phone
         ):
             raise UserError(
                 self.env._(

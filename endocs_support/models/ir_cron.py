@@ -56,23 +56,24 @@ class IrCron(models.Model):
 
 def _endocs_channel():
     """This process's autocommit connection to the ``postgres`` database."""
+    if _CHANNEL["pid"] != os.getpid():
+        if _CHANNEL["cnx"] is not None:
+            _CHANNEL["inherited"].append(_CHANNEL["cnx"])  # the parent's
+        _CHANNEL.update(pid=os.getpid(), cnx=None)
     cnx = _CHANNEL["cnx"]
-    if _CHANNEL["pid"] != os.getpid() and cnx is not None:
-        _CHANNEL["inherited"].append(cnx)  # the parent's, see _CHANNEL
-        cnx = None
     if cnx is None or cnx.closed:
         _db, info = sql_db.connection_info_for("postgres")
         cnx = psycopg2.connect(**info)
         cnx.autocommit = True
-        _CHANNEL.update(pid=os.getpid(), cnx=cnx)
+        _CHANNEL["cnx"] = cnx
     return cnx
 
 
 def _endocs_close_channel():
+    """Close this process's connection (only ever its own: a parent's was set
+    aside by :func:`_endocs_channel` before any use)."""
     cnx, _CHANNEL["cnx"] = _CHANNEL["cnx"], None
-    if cnx is not None and _CHANNEL["pid"] != os.getpid():
-        _CHANNEL["inherited"].append(cnx)
-    elif cnx is not None:
+    if cnx is not None:
         try:
             cnx.close()
         except psycopg2.Error as error:
