@@ -23,6 +23,16 @@ class MailAliasDomain(models.Model):
             )
         )
 
+    @api.model
+    @tools.ormcache()
+    def _endocs_domain_names(self):
+        """The alias domains' names (lower case): an address elsewhere is no
+        alias of this database (an alias's full name is its name at its
+        domain), so no alias search is needed for it."""
+        return frozenset(
+            name.lower() for name in self.sudo().search([], limit=100).mapped("name")
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         domains = super().create(vals_list)

@@ -77,7 +77,9 @@ class MailThread(models.AbstractModel):
             return this._endocs_quarantine(
                 raw, clean, team, "error", "".join(traceback.format_exception(error))
             )
-        if not force and not this._endocs_stored(clean):
+        # a thread id says a record took it; nothing (a duplicate, or dropped)
+        # needs the look-up
+        if not force and not result and not this._endocs_stored(clean):
             return this._endocs_quarantine(raw, clean, team)
         return result
 
@@ -239,13 +241,16 @@ class MailThread(models.AbstractModel):
         email = email_normalize(email_from or "")
         if not email:
             return False
-        own_domain = email in self.env["mail.alias.domain"]._endocs_own_addresses()
-        own_alias = (
+        Domain = self.env["mail.alias.domain"]
+        if email in Domain._endocs_own_addresses():
+            return True
+        if email.rpartition("@")[2] not in Domain._endocs_domain_names():
+            return False
+        return bool(
             self.env["mail.alias"]
             .sudo()
             .search_count([("alias_full_name", "=", email)], limit=1)
         )
-        return bool(own_domain or own_alias)
 
     @api.model
     def _endocs_route_team(self, route):

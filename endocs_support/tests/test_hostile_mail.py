@@ -172,6 +172,13 @@ class TestHostileMail(EndocsCase):
         )
         other = self.env["mail.alias.domain"].create({"name": "mail.endocs.example"})
         self.assertTrue(Thread._endocs_is_own_address(other.catchall_email))
+        # an alias at a domain made after the domains' names were kept
+        alias = self.team.alias_id
+        on_other = f"{alias.alias_name}@{other.name}"
+        self.assertFalse(Thread._endocs_is_own_address(on_other))
+        alias.alias_domain_id = other
+        self.assertTrue(Thread._endocs_is_own_address(on_other))
+        alias.alias_domain_id = domain
         other.unlink()
         self.assertFalse(Thread._endocs_is_own_address("catchall@mail.endocs.example"))
 
