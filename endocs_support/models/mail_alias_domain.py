@@ -8,13 +8,18 @@ class MailAliasDomain(models.Model):
 
     @api.model
     @tools.ormcache()
-    def _endocs_own_addresses(self):
-        """The catchall, bounce and default sender addresses of the alias
-        domains: mail from one of them is our own mail coming back (R-IN-4).
-        Asked for every incoming message, kept per worker, cleared when a
-        domain changes."""
+    def _endocs_own_mail(self):
+        """What incoming mail is checked against (R-IN-4), asked for every
+        message, kept per worker, cleared when a domain changes:
+
+        :return: ``(addresses, names)``: the catchall, bounce and default sender
+            addresses of the alias domains (mail from one of them is our own
+            mail coming back), and the domains' names in lower case (an
+            address at another domain is no alias of ours: an alias's full
+            name is its name at its domain)
+        """
         domains = self.sudo().search([], limit=100)  # a handful
-        return frozenset(
+        addresses = frozenset(
             filter(
                 None,
                 domains.mapped("catchall_email")
@@ -22,16 +27,7 @@ class MailAliasDomain(models.Model):
                 + domains.mapped("default_from_email"),
             )
         )
-
-    @api.model
-    @tools.ormcache()
-    def _endocs_domain_names(self):
-        """The alias domains' names (lower case): an address elsewhere is no
-        alias of this database (an alias's full name is its name at its
-        domain), so no alias search is needed for it."""
-        return frozenset(
-            name.lower() for name in self.sudo().search([], limit=100).mapped("name")
-        )
+        return addresses, frozenset(name.lower() for name in domains.mapped("name"))
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -77,8 +77,8 @@ class MailThread(models.AbstractModel):
             return this._endocs_quarantine(
                 raw, clean, team, "error", "".join(traceback.format_exception(error))
             )
-        # a thread id says a record took it; nothing (a duplicate, or dropped)
-        # needs the look-up
+        # a thread id: a record (a mail.thread, as every alias's model is) took
+        # the message; only without one (a duplicate, or dropped) is it looked up
         if not force and not result and not this._endocs_stored(clean):
             return this._endocs_quarantine(raw, clean, team)
         return result
@@ -241,11 +241,11 @@ class MailThread(models.AbstractModel):
         email = email_normalize(email_from or "")
         if not email:
             return False
-        Domain = self.env["mail.alias.domain"]
-        if email in Domain._endocs_own_addresses():
+        addresses, domain_names = self.env["mail.alias.domain"]._endocs_own_mail()
+        if email in addresses:
             return True
-        if email.rpartition("@")[2] not in Domain._endocs_domain_names():
-            return False
+        if email.rpartition("@")[2] not in domain_names:
+            return False  # no alias of ours: no search
         return bool(
             self.env["mail.alias"]
             .sudo()
