@@ -4,7 +4,8 @@
 with both addons, against plain OCA helpdesk_mgmt on the same platform (a database
 with helpdesk_mgmt, helpdesk_mgmt_timesheet and sale_timesheet: what our addons
 depend on, without them) on the same messages, in one run. Every message ends as
-a transaction would (the pre-commit hooks: tracking, stage templates).
+a transaction would (the pre-commit hooks: tracking, stage templates). The
+messages compared are those plain helpdesk_mgmt takes too (``HOSTILE``).
 
 Three figures:
 
@@ -33,6 +34,17 @@ CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "emails"
 ROUNDS = 7
 TARGET = 1.5
 TARGET_NOTICE = 1.15
+#: the corpus's hostile messages, which ours repairs and plain helpdesk_mgmt
+#: cannot take: it fails on a NUL in the subject, a From decoding to CR/LF and
+#: unknown charsets, and sanitises 3,000 HTML parts for minutes. Left out of
+#: both sides.
+HOSTILE = {
+    "46-nul-in-subject.eml",
+    "47-from-decodes-to-crlf.eml",
+    "50-three-thousand-html-parts.eml",
+    "71-unknown-charset-latin1.eml",
+    "73-koi8r-unknown-charset-name.eml",
+}
 
 
 def _messages():
@@ -40,12 +52,16 @@ def _messages():
     return [
         (CORPUS / case["file"]).read_bytes()
         for case in expected
-        if case["creates_request"] and not case.get("reply_to")
+        if case["creates_request"]
+        and not case.get("reply_to")
+        and case["file"] not in HOSTILE
     ]
 
 
 def _with_message_id(raw, n, tag):
-    msg = email.message_from_bytes(raw, policy=policy.SMTP)
+    # compat32 writes the other headers back as they came: the corpus holds
+    # hostile ones (a From decoding to CR/LF) that the modern policies refuse
+    msg = email.message_from_bytes(raw, policy=policy.compat32)
     del msg["Message-Id"]
     msg["Message-Id"] = f"<bench-{tag}-{n}@bench.example>"
     return msg.as_bytes()
@@ -147,7 +163,7 @@ def run(env):
     yield {
         "name": "mail_intake.per_message",
         "figure": f"{ours * 1e3:.1f} ms/msg (helpdesk_mgmt {plain * 1e3:.1f} ms), "
-        f"notice queued; medians of {ROUNDS} rounds",
+        f"notice queued; medians of {ROUNDS} rounds of {len(messages)} messages",
         "ratio": f"{ours / plain:.2f}x",
         "target": f"<= {TARGET}x",
         "ok": ours / plain <= TARGET,
