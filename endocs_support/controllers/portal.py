@@ -12,6 +12,7 @@ from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 
 from ..models.helpdesk_ticket_intake import INTAKE_FIELDS
+from ..models.ir_http import UPLOAD_LIMIT_ONLY
 
 
 class EndocsHelpdeskPortal(HelpdeskTicketController):
@@ -80,10 +81,18 @@ class EndocsHelpdeskPortal(HelpdeskTicketController):
         }
 
     def _get_create_new_ticket_values(self, **kw):
-        values = super()._get_create_new_ticket_values(**kw)
         Ticket = request.env["helpdesk.ticket"]
         if not Ticket._endocs_portal_team(kw.get("team")):
-            return values  # no regulated team: helpdesk_mgmt's own form
+            # no regulated team: helpdesk_mgmt's own form
+            return super()._get_create_new_ticket_values(**kw)
+        # helpdesk_mgmt reads the upload limit from the web client's session:
+        # the limit alone for a portal user (models/ir_http.py)
+        context = request.env.context
+        request.update_context(**{UPLOAD_LIMIT_ONLY: True})
+        try:
+            values = super()._get_create_new_ticket_values(**kw)
+        finally:
+            request.update_env(context=context)
         values.update(
             {
                 "form": self._endocs_prefill(),

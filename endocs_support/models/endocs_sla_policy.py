@@ -8,6 +8,8 @@ from .helpdesk_ticket_intake import PRIORITIES
 #: what decides which requests a policy applies to (its hours are dependencies
 #: of the deadlines: Odoo recomputes those)
 CLOCK_FIELDS = {"active", "priority", "team_ids"}
+#: the targets' hours, kept in the policy table too
+HOURS_FIELDS = {"accept_hours", "response_hours", "resolve_hours"}
 
 
 class EndocsSlaPolicy(models.Model):
@@ -55,8 +57,11 @@ class EndocsSlaPolicy(models.Model):
         return policies
 
     def write(self, vals):
+        kept = CLOCK_FIELDS | HOURS_FIELDS | {"sequence"}
+        if kept.intersection(vals):
+            self.env.registry.clear_cache()  # before: the deadlines' recompute
         res = super().write(vals)
-        if CLOCK_FIELDS.intersection(vals) or "sequence" in vals:
+        if kept.intersection(vals):
             self.env.registry.clear_cache()
         if CLOCK_FIELDS.intersection(vals):
             self.env["helpdesk.ticket"]._endocs_recompute_clocks()
@@ -71,17 +76,36 @@ class EndocsSlaPolicy(models.Model):
     @api.model
     @tools.ormcache()
     def _endocs_policy_table(self):
-        """``((id, priority, team ids), ...)``: the active policies in their
-        order, kept per worker (every new request asks which one it falls
-        under; cleared when a policy, or a team, changes)."""
+        """``((id, priority, team ids, hours), ...)``: the active policies in
+        their order with their targets' working hours (``{target: hours}``),
+        kept per worker (every new request asks which one it falls under and
+        its deadlines; cleared when a policy, or a team, changes)."""
         policies = self.sudo().search([("active", "=", True)])
-        return tuple((p.id, p.priority, frozenset(p.team_ids.ids)) for p in policies)
+        return tuple(
+            (
+                p.id,
+                p.priority,
+                frozenset(p.team_ids.ids),
+                {field[: -len("_hours")]: p[field] for field in sorted(HOURS_FIELDS)},
+            )
+            for p in policies
+        )
+
+    def _endocs_target_hours(self):
+        """``{target: working hours}`` of this policy (``accept``,
+        ``response``, ``resolve``), from the kept table: no query for each
+        request (an archived policy is read)."""
+        self.ensure_one()
+        for policy_id, _priority, _teams, hours in self._endocs_policy_table():
+            if policy_id == self.id:
+                return hours
+        return {field[: -len("_hours")]: self[field] for field in HOURS_FIELDS}
 
     @api.model
     def _endocs_policy_for(self, priority, team):
         """The active policy of ``priority`` for ``team`` (a team's own first,
         then one for every team), or an empty recordset."""
         rows = [row for row in self._endocs_policy_table() if row[1] == priority]
-        own = [pid for pid, _p, teams in rows if team and team.id in teams]
-        shared = [pid for pid, _p, teams in rows if not teams]
+        own = [pid for pid, _p, teams, _h in rows if team and team.id in teams]
+        shared = [pid for pid, _p, teams, _h in rows if not teams]
         return self.browse((own or shared)[:1])

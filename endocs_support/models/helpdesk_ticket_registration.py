@@ -132,7 +132,11 @@ class HelpdeskTicket(models.Model):
 
     def _endocs_tz(self):
         """The time zone the request's times are told in (also to a portal
-        user, who cannot read calendars)."""
+        user, who cannot read calendars): its calendar's, as the working-time
+        engine kept for the calendar holds it (no query for each request)."""
+        wt = self._endocs_working_time()
+        if wt is not None:
+            return wt.tz.key
         return self.sudo()._endocs_calendar().tz or "UTC"
 
     def _endocs_zone_label(self):

@@ -143,8 +143,9 @@ class HelpdeskTicket(models.Model):
                 key=lambda pause: (pause[0], pause[1] or datetime.max),
             )
             values = {"endocs_sla_paused": any(not end for _begin, end in pauses)}
+            hours = policy._endocs_target_hours()
             for target in SLA_TARGETS:
-                deadline = wt.add_hours(start, policy[f"{target}_hours"])
+                deadline = wt.add_hours(start, hours[target])
                 for pause_from, pause_to in pauses:
                     if pause_from >= deadline:
                         break

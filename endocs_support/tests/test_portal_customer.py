@@ -92,6 +92,19 @@ class TestPortalCustomer(HttpCase):
         self.assertIn("15.10.2025 11:30 (МСК)", text)
         self.assertNotIn("15.10.2025 18:30", text)  # Vladivostok
 
+    def test_the_form_keeps_odoos_upload_limit(self):
+        """The regulated form's upload limit is Odoo's parameter, for the
+        customer (whose session on that form is the limit alone) as for staff
+        (Odoo's whole session)."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "web.max_file_upload_size", 7340032
+        )
+        for login in ("endocs_customer", "endocs_spec"):
+            self.authenticate(login, login)
+            text = self._page("/new/ticket").text
+            self.assertIn('name="client_ref"', text, login)  # our form
+            self.assertIn('max_upload_size="7340032"', text, login)
+
     def test_confirm_without_a_solution_says_why(self):
         response = self._close("resolved")
         self.assertEqual(response.status_code, 200)
