@@ -4,12 +4,13 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 from .helpdesk_ticket_intake import PRIORITIES
+from .helpdesk_ticket_sla import SLA_TARGETS
 
 #: what decides which requests a policy applies to (its hours are dependencies
 #: of the deadlines: Odoo recomputes those)
 CLOCK_FIELDS = {"active", "priority", "team_ids"}
 #: the targets' hours, kept in the policy table too
-HOURS_FIELDS = {"accept_hours", "response_hours", "resolve_hours"}
+HOURS_FIELDS = {f"{target}_hours" for target in SLA_TARGETS}
 
 
 class EndocsSlaPolicy(models.Model):
@@ -57,11 +58,8 @@ class EndocsSlaPolicy(models.Model):
         return policies
 
     def write(self, vals):
-        kept = CLOCK_FIELDS | HOURS_FIELDS | {"sequence"}
-        if kept.intersection(vals):
-            self.env.registry.clear_cache()  # before: the deadlines' recompute
         res = super().write(vals)
-        if kept.intersection(vals):
+        if (CLOCK_FIELDS | HOURS_FIELDS | {"sequence"}).intersection(vals):
             self.env.registry.clear_cache()
         if CLOCK_FIELDS.intersection(vals):
             self.env["helpdesk.ticket"]._endocs_recompute_clocks()
@@ -86,10 +84,14 @@ class EndocsSlaPolicy(models.Model):
                 p.id,
                 p.priority,
                 frozenset(p.team_ids.ids),
-                {field[: -len("_hours")]: p[field] for field in sorted(HOURS_FIELDS)},
+                p._endocs_read_target_hours(),
             )
             for p in policies
         )
+
+    def _endocs_read_target_hours(self):
+        self.ensure_one()
+        return {target: self[f"{target}_hours"] for target in SLA_TARGETS}
 
     def _endocs_target_hours(self):
         """``{target: working hours}`` of this policy (``accept``,
@@ -99,7 +101,7 @@ class EndocsSlaPolicy(models.Model):
         for policy_id, _priority, _teams, hours in self._endocs_policy_table():
             if policy_id == self.id:
                 return hours
-        return {field[: -len("_hours")]: self[field] for field in HOURS_FIELDS}
+        return self._endocs_read_target_hours()
 
     @api.model
     def _endocs_policy_for(self, priority, team):
