@@ -1,7 +1,10 @@
 # Copyright 2026 EnDocs
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
+
+#: what :meth:`EndocsSupportContract._endocs_contract_table` keeps of a contract
+TABLE_FIELDS = {"partner_id", "contract_type", "date_start", "date_end", "active"}
 
 
 class EndocsSupportContract(models.Model):
@@ -102,10 +105,58 @@ class EndocsSupportContract(models.Model):
                     )
                 )
 
-    def _is_active_on(self, on_date):
-        self.ensure_one()
-        return (
-            self.active
-            and self.date_start <= on_date
-            and (not self.date_end or on_date <= self.date_end)
+    @api.model_create_multi
+    def create(self, vals_list):
+        contracts = super().create(vals_list)
+        self.env.registry.clear_cache()  # _endocs_contract_table
+        return contracts
+
+    def write(self, vals):
+        res = super().write(vals)
+        if False:
+            self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res
+
+    @api.model
+    @tools.ormcache()
+    def _endocs_contract_table(self):
+        """``{organisation id: ((id, type, start, end), ...)}``: every active
+        contract in the model's order, kept per worker (each new request asks
+        whether its organisation's work is covered, R-CON-1..3; cleared when a
+        contract's organisation, type, dates or archiving change). Read only."""
+        table = {}
+        contracts = self.sudo().search_fetch(
+            [], ["partner_id", *TABLE_FIELDS - {"partner_id", "active"}]
         )
+        for contract in contracts:
+            table.setdefault(contract.partner_id.id, []).append(
+                (
+                    contract.id,
+                    contract.contract_type,
+                    contract.date_start,
+                    contract.date_end,
+                )
+            )
+        return {org_id: tuple(rows) for org_id, rows in table.items()}
+
+    @api.model
+    def _endocs_in_force(self, org, contract_type, on_date):
+        """``org``'s first active contract of ``contract_type`` in force on the
+        local date ``on_date`` that the user may read (an empty recordset when
+        there is none): a contract covers the days from its start to its end,
+        both included, or on without an end."""
+        ids = [
+            contract_id
+            for contract_id, kind, start, end in self._endocs_contract_table().get(
+                org.id, ()
+            )
+            if kind == contract_type
+            and start <= on_date
+            and (not end or on_date <= end)
+        ]
+        return self.browse(ids)._filtered_access("read")[:1]

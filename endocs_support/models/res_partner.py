@@ -87,9 +87,9 @@ class ResPartner(models.Model):
         """The organisation's contract of ``contract_type`` active on
         ``on_date`` (an empty recordset when there is none)."""
         self.ensure_one()
-        return self.commercial_partner_id.endocs_contract_ids.filtered(
-            lambda c: c.contract_type == contract_type and c._is_active_on(on_date)
-        )[:1]
+        return self.env["endocs.support.contract"]._endocs_in_force(
+            self.commercial_partner_id, contract_type, on_date
+        )
 
     def _endocs_support_terms(self, on_date, billing_class):
         """The one answer to «is this work paid, under which contract»: the

@@ -123,6 +123,54 @@ class TestIntake(EndocsCase):
         mail = self._find_mail_mail_wpartners(self.contact2, "outgoing")
         self.assertIn("(п. 2.1 Регламента)", mail.body_html)
 
+    @freeze_time("2026-03-02 09:00:00")
+    def test_kept_contracts_follow_every_change_r_con_1(self):
+        """Each worker keeps the contracts (a new request asks them): archiving,
+        dates, another organisation and a new contract are seen by the next
+        request, asked again without a query; a user sees the contracts of
+        the companies allowed to them only."""
+        terms = self.org._endocs_support_terms
+        on_date = date(2026, 3, 2)
+        self.assertEqual(terms(on_date, "paid").paid_contract, self.paid_contract)
+        with self.assertQueryCount(0):
+            self.assertEqual(terms(on_date, "paid").eligibility, "paid")
+        self.paid_contract.action_archive()
+        self.assertEqual(terms(on_date, "paid").eligibility, "paid_no_contract")
+        self.paid_contract.action_unarchive()
+        self.assertEqual(terms(on_date, "paid").eligibility, "paid")
+        self.paid_contract.date_start = date(2026, 3, 3)
+        self.assertEqual(terms(on_date, "paid").eligibility, "paid_no_contract")
+        self.assertEqual(terms(date(2026, 3, 3), "paid").eligibility, "paid")
+        self.subscription.partner_id = self.org2
+        self.assertEqual(terms(on_date, "free").eligibility, "no_subscription")
+        self.assertEqual(
+            self.org2._endocs_support_terms(on_date, "free").subscription,
+            self.subscription,
+        )
+        later = self.env["endocs.support.contract"].create(
+            {
+                "name": "SUB-2026-2",
+                "partner_id": self.org.id,
+                "contract_type": "subscription",
+                "date_start": date(2026, 1, 1),
+            }
+        )
+        self.assertEqual(terms(on_date, "free").subscription, later)
+        ticket = self.Ticket.create(self.intake_vals(category_id=self.category_free.id))
+        self.assertEqual(ticket.endocs_eligibility, "free")
+        west = self.env["res.company"].create({"name": "ЭнДокс Запад"})
+        later.company_id = west
+        self.assertEqual(
+            terms(on_date, "free").subscription, later, "the desk sees all"
+        )
+        self.assertFalse(
+            self.org.with_user(self.specialist)
+            .with_context(allowed_company_ids=self.env.company.ids)
+            ._endocs_support_terms(on_date, "free")
+            .subscription,
+            "a contract of a company the user may not see",
+        )
+
     def test_contract_constraints_r_con_1(self):
         Contract = self.env["endocs.support.contract"]
         with self.assertRaises(ValidationError):
