@@ -113,7 +113,7 @@ class EndocsSupportContract(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if False:
+        if TABLE_FIELDS.intersection(vals):
             self.env.registry.clear_cache()
         return res
 
