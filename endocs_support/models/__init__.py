@@ -19,6 +19,7 @@ from . import helpdesk_ticket_indexes
 from . import endocs_support_contract
 from . import res_partner
 from . import mail_thread
+from . import mail_alias
 from . import mail_alias_domain
 from . import helpdesk_ticket_stage
 from . import endocs_info_request

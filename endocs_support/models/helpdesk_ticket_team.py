@@ -13,6 +13,8 @@ DEFAULT_TIMEOUT_DAYS = 5
 
 #: the team settings that decide which team is a company's intake team
 INTAKE_TEAM_FIELDS = {"endocs_regulated", "company_id", "sequence", "active"}
+#: and those that decide which team an incoming message is for (its alias)
+ALIAS_TEAM_FIELDS = {"alias_id", "alias_name", "alias_domain_id"}
 
 
 class HelpdeskTicketTeam(models.Model):
@@ -155,9 +157,37 @@ class HelpdeskTicketTeam(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if INTAKE_TEAM_FIELDS.intersection(vals):
+        if (INTAKE_TEAM_FIELDS | ALIAS_TEAM_FIELDS).intersection(vals):
             self.env.registry.clear_cache()
         return res
+
+    @api.model
+    @tools.ormcache()
+    def _endocs_alias_table(self):
+        """``((alias address, team id), ...)``: the regulated teams' aliases in
+        the teams' order, kept per worker (every incoming message asks whether
+        it is for one of them, R-IN-4; cleared when a team, an alias or an
+        alias domain changes)."""
+        teams = self.sudo().search([("endocs_regulated", "=", True)])
+        return tuple(
+            (team.alias_id.alias_full_name.lower(), team.id)
+            for team in teams
+            if team.alias_id.alias_full_name
+        )
+
+    @api.model
+    def _endocs_team_of_addresses(self, addresses):
+        """The first regulated team whose alias is one of the lower-case
+        ``addresses``, or an empty recordset."""
+        team_id = next(
+            (
+                team_id
+                for alias, team_id in self._endocs_alias_table()
+                if alias in addresses
+            ),
+            None,
+        )
+        return self.sudo().browse(team_id or [])
 
     def unlink(self):
         res = super().unlink()

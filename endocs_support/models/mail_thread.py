@@ -101,17 +101,8 @@ class MailThread(models.AbstractModel):
     def _endocs_gateway_team(self, raw):
         """The helpdesk team whose alias the message was sent to, or an empty
         recordset: only those messages are ours."""
-        Team = self.env["helpdesk.ticket.team"].sudo()
         addresses = mailcheck.recipients(self._endocs_headers(raw))
-        if not addresses:
-            return Team
-        return Team.search(
-            [
-                ("alias_id.alias_full_name", "in", list(addresses)),
-                ("endocs_regulated", "=", True),
-            ],
-            limit=1,
-        )
+        return self.env["helpdesk.ticket.team"]._endocs_team_of_addresses(addresses)
 
     @api.model
     def _endocs_stored(self, raw):

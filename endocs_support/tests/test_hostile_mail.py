@@ -182,6 +182,49 @@ class TestHostileMail(EndocsCase):
         other.unlink()
         self.assertFalse(Thread._endocs_is_own_address("catchall@mail.endocs.example"))
 
+    def test_the_gateway_follows_the_teams_aliases_r_in_4(self):
+        """Which team a message is for is kept per worker and seen again when
+        the team's alias, its domain or the team's regulation changes."""
+        Thread = self.env["mail.thread"]
+        alias = self.team.alias_id
+        domain = alias.alias_domain_id
+
+        def team_of(address):
+            return Thread._endocs_gateway_team(
+                f"From: a@client.example\r\nTo: {address}\r\n\r\nx".encode()
+            )
+
+        self.assertEqual(team_of(ALIAS.upper()), self.team)
+        with self.assertQueryCount(0):
+            self.assertEqual(team_of(ALIAS), self.team)
+        self.team.alias_name = "l2desk"
+        self.assertFalse(team_of(ALIAS))
+        self.assertEqual(team_of(f"l2desk@{domain.name}"), self.team)
+        other = self.env["mail.alias.domain"].create({"name": "mail.endocs.example"})
+        self.assertFalse(team_of("l2desk@mail.endocs.example"))
+        alias.alias_domain_id = other
+        self.assertEqual(team_of("l2desk@mail.endocs.example"), self.team)
+        other.name = "desk.endocs.example"
+        self.assertEqual(team_of("l2desk@desk.endocs.example"), self.team)
+        self.assertFalse(team_of("l2desk@mail.endocs.example"))
+        self.team.endocs_regulated = False
+        self.assertFalse(team_of("l2desk@desk.endocs.example"), "not ours: Odoo's")
+        self.team.endocs_regulated = True
+        second = self.env["helpdesk.ticket.team"].create(
+            {"name": "Вторая линия", "alias_name": "second", "endocs_regulated": True}
+        )
+        second.alias_id.alias_domain_id = domain
+        self.assertEqual(team_of(f"second@{domain.name}"), second)
+        self.assertEqual(
+            self._process(
+                self._raw(
+                    build=lambda msg: msg.replace_header("To", f"second@{domain.name}")
+                )
+            ),
+            (1, 1),
+        )
+        self.assertEqual(self._last().team_id, second)
+
     def test_own_address_guard_only_for_requests_r_eco_1(self):
         """R-ECO-1: mail from one of our addresses is a loop for the support
         desk only; another model's route stays as Odoo made it."""
