@@ -1,4 +1,5 @@
 from . import endocs_working_time_source
+from . import endocs_kept_source
 from . import endocs_calendar_day
 from . import resource_calendar
 from . import resource_calendar_attendance

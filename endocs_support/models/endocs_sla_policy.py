@@ -20,6 +20,8 @@ class EndocsSlaPolicy(models.Model):
 
     _name = "endocs.sla.policy"
     _description = "SLA Policy"
+    _inherit = ["endocs.kept.source"]
+    _endocs_kept_fields = CLOCK_FIELDS | HOURS_FIELDS | {"sequence"}
     _order = "sequence, priority desc, id"
 
     name = fields.Char(required=True, translate=True)
@@ -53,21 +55,17 @@ class EndocsSlaPolicy(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         policies = super().create(vals_list)
-        self.env.registry.clear_cache()  # _endocs_policy_table
         self.env["helpdesk.ticket"]._endocs_recompute_clocks()
         return policies
 
     def write(self, vals):
         res = super().write(vals)
-        if (CLOCK_FIELDS | HOURS_FIELDS | {"sequence"}).intersection(vals):
-            self.env.registry.clear_cache()
         if CLOCK_FIELDS.intersection(vals):
             self.env["helpdesk.ticket"]._endocs_recompute_clocks()
         return res
 
     def unlink(self):
         res = super().unlink()
-        self.env.registry.clear_cache()
         self.env["helpdesk.ticket"]._endocs_recompute_clocks()
         return res
 

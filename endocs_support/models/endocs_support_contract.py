@@ -14,7 +14,8 @@ class EndocsSupportContract(models.Model):
 
     _name = "endocs.support.contract"
     _description = "Support Contract"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "endocs.kept.source"]
+    _endocs_kept_fields = TABLE_FIELDS
     _order = "partner_id, contract_type, date_start desc"
     _sql_constraints = [
         (
@@ -104,23 +105,6 @@ class EndocsSupportContract(models.Model):
                         contact=contract.partner_id.display_name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        contracts = super().create(vals_list)
-        self.env.registry.clear_cache()  # _endocs_contract_table
-        return contracts
-
-    def write(self, vals):
-        res = super().write(vals)
-        if TABLE_FIELDS.intersection(vals):
-            self.env.registry.clear_cache()
-        return res
-
-    def unlink(self):
-        res = super().unlink()
-        self.env.registry.clear_cache()
-        return res
 
     @api.model
     @tools.ormcache()

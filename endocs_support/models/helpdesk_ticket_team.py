@@ -18,7 +18,9 @@ ALIAS_TEAM_FIELDS = {"alias_id", "alias_name", "alias_domain_id"}
 
 
 class HelpdeskTicketTeam(models.Model):
-    _inherit = "helpdesk.ticket.team"
+    _name = "helpdesk.ticket.team"
+    _inherit = ["helpdesk.ticket.team", "endocs.kept.source"]
+    _endocs_kept_fields = INTAKE_TEAM_FIELDS | ALIAS_TEAM_FIELDS
 
     def _default_resource_calendar_id(self):
         return self.env.ref(
@@ -149,18 +151,6 @@ class HelpdeskTicketTeam(models.Model):
         )
         return team.id or None
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        teams = super().create(vals_list)
-        self.env.registry.clear_cache()  # the intake team may be a new one
-        return teams
-
-    def write(self, vals):
-        res = super().write(vals)
-        if (INTAKE_TEAM_FIELDS | ALIAS_TEAM_FIELDS).intersection(vals):
-            self.env.registry.clear_cache()
-        return res
-
     @api.model
     @tools.ormcache()
     def _endocs_alias_table(self):
@@ -188,11 +178,6 @@ class HelpdeskTicketTeam(models.Model):
             None,
         )
         return self.sudo().browse(team_id or [])
-
-    def unlink(self):
-        res = super().unlink()
-        self.env.registry.clear_cache()
-        return res
 
     def _endocs_calendar(self):
         """The team's calendar, the support calendar when the team has none or

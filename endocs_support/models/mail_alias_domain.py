@@ -4,7 +4,8 @@ from odoo import api, models, tools
 
 
 class MailAliasDomain(models.Model):
-    _inherit = "mail.alias.domain"
+    _name = "mail.alias.domain"
+    _inherit = ["mail.alias.domain", "endocs.kept.source"]
 
     @api.model
     @tools.ormcache()
@@ -28,19 +29,3 @@ class MailAliasDomain(models.Model):
             )
         )
         return addresses, frozenset(name.lower() for name in domains.mapped("name"))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        domains = super().create(vals_list)
-        self.env.registry.clear_cache()
-        return domains
-
-    def write(self, vals):
-        res = super().write(vals)
-        self.env.registry.clear_cache()
-        return res
-
-    def unlink(self):
-        res = super().unlink()
-        self.env.registry.clear_cache()
-        return res
