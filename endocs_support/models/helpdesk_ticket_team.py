@@ -13,8 +13,9 @@ DEFAULT_TIMEOUT_DAYS = 5
 
 #: the team settings that decide which team is a company's intake team
 INTAKE_TEAM_FIELDS = {"endocs_regulated", "company_id", "sequence", "active"}
-#: and those that decide which team an incoming message is for (its alias)
-ALIAS_TEAM_FIELDS = {"alias_id", "alias_name", "alias_domain_id"}
+#: and the one that decides which team an incoming message is for (its alias;
+#: the alias's address, written through the team too, clears in mail.alias)
+ALIAS_TEAM_FIELDS = {"alias_id"}
 
 
 class HelpdeskTicketTeam(models.Model):
