@@ -115,7 +115,7 @@ class EndocsSupportContract(models.Model):
         contract's organisation, type, dates or archiving change). Read only."""
         table = {}
         contracts = self.sudo().search_fetch(
-            [], ["partner_id", *TABLE_FIELDS - {"partner_id", "active"}]
+            [], ["partner_id", "contract_type", "date_start", "date_end"]
         )
         for contract in contracts:
             table.setdefault(contract.partner_id.id, []).append(
